@@ -41,6 +41,10 @@ m2mcare_find_jdk() {
 if jdk=$(m2mcare_find_jdk); then
   export JAVA_HOME="$jdk"
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven's own libraries still call sun.misc.Unsafe; JDK 24+ warns about it on every build unless allowed.
+  if [ "$(m2mcare_java_major "$JAVA_HOME")" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
 else
   echo "M2M Care needs a JDK 21 or newer; none found in JAVA_HOME, /usr/lib/jvm or PATH." >&2
   return 1 2>/dev/null || exit 1

@@ -1,0 +1,62 @@
+package care.m2m.gateway.admin;
+
+import care.m2m.gateway.devices.DeviceSecrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The bearer token of the admin API: {@code M2MCARE_ADMIN_TOKEN} when set, otherwise generated on first
+ * start and kept in {@code <data>/admin-token} (readable by the owner only), so a restart keeps it.
+ * The token itself is never logged.
+ */
+public final class AdminToken {
+
+    public static final String FILE_NAME = "admin-token";
+
+    private final byte[] token;
+    private final Optional<Path> file;
+
+    private AdminToken(String token, Optional<Path> file) {
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.file = file;
+    }
+
+    public static AdminToken resolve(Optional<String> configured, Path dataDir) {
+        if (configured.isPresent()) {
+            return new AdminToken(configured.get(), Optional.empty());
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                return new AdminToken(Files.readString(file).trim(), Optional.of(file));
+            }
+            String token = DeviceSecrets.randomToken(32);
+            Files.createDirectories(dataDir);
+            Files.writeString(file, token + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the file keeps its default permissions
+            }
+            return new AdminToken(token, Optional.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the admin token file " + file, e);
+        }
+    }
+
+    /** Constant-time comparison with a presented token. */
+    public boolean matches(String presented) {
+        return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where the token is kept, when it was generated rather than configured. */
+    public Optional<Path> file() {
+        return file;
+    }
+}

@@ -1,0 +1,102 @@
+package care.m2m.gateway.api;
+
+import care.m2m.contracts.topics.Topics;
+import care.m2m.gateway.devices.Device;
+import care.m2m.gateway.devices.DeviceDirectory;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The admin API for the device registry: register a device (its secret is returned this once), list, read,
+ * rotate the secret, delete. Mounted behind {@link AdminAuth}.
+ */
+final class DeviceAdminRoutes {
+
+    static final String BASE = "/api/v1/admin/devices";
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
+
+    private final DeviceDirectory directory;
+
+    DeviceAdminRoutes(DeviceDirectory directory) {
+        this.directory = directory;
+    }
+
+    void mount(Router router) {
+        router.post(BASE).handler(this::register);
+        router.get(BASE).handler(this::list);
+        router.get(BASE + "/:id").handler(this::get);
+        router.delete(BASE + "/:id").handler(this::delete);
+        router.post(BASE + "/:id/secret").handler(this::rotateSecret);
+    }
+
+    private void register(RoutingContext ctx) {
+        JsonObject body = Json.body(ctx);
+        String id = Json.optionalText(body, "id");
+        if (id != null && !Topics.isValidDeviceId(id)) {
+            throw Problem.badRequest("id: expected 1 to 64 of [A-Za-z0-9._-] starting with a letter or digit, got '" + id + "'");
+        }
+        String model = Json.requiredText(body, "model");
+        directory.register(id, model, Json.optionalText(body, "customerRef"), Json.optionalText(body, "location"))
+                .onSuccess(r -> ctx.response()
+                        .setStatusCode(201)
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Location", BASE + "/" + r.device().id())
+                        .end(toJson(r.device()).put("secret", r.secret()).encode()))
+                .onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        int limit = Json.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        String after = ctx.queryParams().get("after");
+        directory.list(after, limit).onSuccess(devices -> {
+            JsonArray items = new JsonArray();
+            devices.forEach(d -> items.add(toJson(d)));
+            JsonObject page = new JsonObject().put("devices", items);
+            if (devices.size() == limit) {
+                page.put("next", BASE + "?limit=" + limit + "&after=" + devices.get(devices.size() - 1).id());
+            }
+            Json.ok(ctx, page);
+        }).onFailure(ctx::fail);
+    }
+
+    private void get(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        directory.find(id).onSuccess(found -> found.ifPresentOrElse(
+                d -> Json.ok(ctx, toJson(d)),
+                () -> ctx.fail(Problem.notFound("no device with id '" + id + "'"))))
+                .onFailure(ctx::fail);
+    }
+
+    private void delete(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        directory.delete(id).onSuccess(deleted -> {
+            if (deleted) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                ctx.fail(Problem.notFound("no device with id '" + id + "'"));
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void rotateSecret(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        directory.rotateSecret(id).onSuccess(secret -> secret.ifPresentOrElse(
+                s -> Json.ok(ctx, new JsonObject().put("id", id).put("secret", s)),
+                () -> ctx.fail(Problem.notFound("no device with id '" + id + "'"))))
+                .onFailure(ctx::fail);
+    }
+
+    static JsonObject toJson(Device d) {
+        return new JsonObject()
+                .put("id", d.id())
+                .put("model", d.model())
+                .put("customerRef", d.customerRef())
+                .put("location", d.location())
+                .put("firmware", d.firmware())
+                .put("createdAt", d.createdAt().toString())
+                .put("lastSeenAt", d.lastSeenAt() == null ? null : d.lastSeenAt().toString());
+    }
+}

@@ -1,0 +1,92 @@
+package care.m2m.gateway.api;
+
+import care.m2m.contracts.models.ModelCatalog;
+import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.config.GatewayConfig.HttpSettings;
+import care.m2m.gateway.devices.DeviceDirectory;
+import care.m2m.gateway.events.DeviceEventLog;
+import care.m2m.gateway.records.RecordsDatabase;
+import care.m2m.gateway.store.BatchingTelemetryWriter;
+import care.m2m.gateway.store.TelemetryStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the gateway: health, Prometheus metrics, the OpenAPI document, the admin API and the
+ * read API. Every error leaves as problem+json through one failure handler.
+ */
+public final class HttpApi extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /** What the routes need, gathered so the constructor stays readable. */
+    public record Dependencies(HttpSettings settings, AdminToken adminToken, DeviceDirectory directory,
+            ModelCatalog models, TelemetryStore store, BatchingTelemetryWriter writer, DeviceEventLog events,
+            RecordsDatabase records, PrometheusMeterRegistry registry, WorkerExecutor workers, Clock clock) {
+    }
+
+    private final Dependencies deps;
+    private HttpServer server;
+
+    public HttpApi(Dependencies deps) {
+        this.deps = deps;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        new HealthRoutes(deps.writer(), deps.records(), deps.workers()).mount(router);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(deps.registry().scrape()));
+        Buffer openApi = Buffer.buffer(readResource("/openapi.yaml"));
+        router.get("/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/yaml").end(openApi));
+        new ModelRoutes(deps.models()).mount(router);
+        router.route("/api/v1/admin/*").handler(new AdminAuth(deps.adminToken()));
+        router.route("/api/v1/devices/*").handler(new AdminAuth(deps.adminToken()));
+        new DeviceAdminRoutes(deps.directory()).mount(router);
+        new TelemetryRoutes(deps.store(), deps.events(), deps.workers(), deps.clock()).mount(router);
+        router.route().last().handler(ctx -> ctx.fail(404));
+        router.route().failureHandler(Problems::handle);
+
+        server = vertx.createHttpServer();
+        return server.requestHandler(router)
+                .listen(deps.settings().port(), deps.settings().host())
+                .onSuccess(s -> LOG.info("HTTP listening on {}:{}", deps.settings().host(), s.actualPort()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = HttpApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the gateway jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

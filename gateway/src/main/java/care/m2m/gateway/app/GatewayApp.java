@@ -1,0 +1,181 @@
+package care.m2m.gateway.app;
+
+import care.m2m.contracts.codec.MessageCodec;
+import care.m2m.contracts.models.DeviceModels;
+import care.m2m.contracts.models.ModelCatalog;
+import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.api.HttpApi;
+import care.m2m.gateway.config.GatewayConfig;
+import care.m2m.gateway.devices.DeviceDirectory;
+import care.m2m.gateway.devices.DeviceRegistry;
+import care.m2m.gateway.events.DeviceEventLog;
+import care.m2m.gateway.ingest.IngestService;
+import care.m2m.gateway.metrics.GatewayMetrics;
+import care.m2m.gateway.metrics.MicrometerGatewayMetrics;
+import care.m2m.gateway.mqtt.ConnectedDevices;
+import care.m2m.gateway.mqtt.MqttTransport;
+import care.m2m.gateway.records.RecordsDatabase;
+import care.m2m.gateway.store.BatchingTelemetryWriter;
+import care.m2m.gateway.store.TelemetryStore;
+import care.m2m.gateway.store.embedded.EmbeddedTelemetryStore;
+import care.m2m.gateway.store.influx.InfluxTelemetryStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wiring: builds every component from the configuration, passes collaborators through constructors,
+ * deploys the verticles, and tears it all down in reverse order. The one class that knows everything.
+ */
+public final class GatewayApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final GatewayConfig config;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Vertx vertx;
+    private int mqttPort;
+    private int httpPort;
+    private AdminToken adminToken;
+    private ConnectedDevices connected;
+    private IngestService ingest;
+
+    private GatewayApp(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts a gateway and returns once every listener is bound. Blocks the calling thread, so never call it
+     * from an event loop.
+     */
+    public static GatewayApp start(GatewayConfig config) {
+        GatewayApp app = new GatewayApp(config);
+        try {
+            app.startComponents();
+            return app;
+        } catch (Exception e) {
+            app.close();
+            throw new IllegalStateException("the gateway could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startComponents() throws Exception {
+        Files.createDirectories(config.dataDir());
+        Clock clock = Clock.systemUTC();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        GatewayMetrics metrics = new MicrometerGatewayMetrics(registry);
+
+        ModelCatalog models = config.modelsDir().map(DeviceModels::load).orElseGet(DeviceModels::builtIn);
+        RecordsDatabase records = RecordsDatabase.open(config.sql(), config.dataDir());
+        closeables.add(records);
+        TelemetryStore store = openStore();
+        closeables.add(store);
+        BatchingTelemetryWriter writer = new BatchingTelemetryWriter(store, metrics,
+                config.writer().queueCapacity(), config.writer().maxBatchPoints());
+        closeables.add(writer);
+
+        WorkerExecutor recordsWorkers = vertx.createSharedWorkerExecutor("m2mcare-records", config.sql().poolSize());
+        WorkerExecutor queryWorkers = vertx.createSharedWorkerExecutor("m2mcare-queries", 4);
+        DeviceDirectory directory = new DeviceDirectory(new DeviceRegistry(records), models, recordsWorkers, clock);
+        DeviceEventLog events = new DeviceEventLog(records, recordsWorkers);
+        ingest = new IngestService(new MessageCodec(), models, writer, events, metrics);
+        connected = new ConnectedDevices();
+        metrics.connectedDevices(connected::count);
+        adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
+
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<MqttTransport> transports = Collections.synchronizedList(new ArrayList<>());
+        await(vertx.deployVerticle(() -> {
+            MqttTransport transport = new MqttTransport(config.mqtt(), directory, ingest, connected, metrics, clock);
+            transports.add(transport);
+            return transport;
+        }, new DeploymentOptions().setInstances(instances)));
+        mqttPort = transports.get(0).actualPort();
+
+        HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, models, store,
+                writer, events, records, registry, queryWorkers, clock));
+        await(vertx.deployVerticle(http));
+        httpPort = http.actualPort();
+        LOG.info("M2M Care gateway started: MQTT port {}, HTTP port {}, telemetry store {}, data folder {}",
+                mqttPort, httpPort, store.kind(), config.dataDir().toAbsolutePath());
+    }
+
+    private TelemetryStore openStore() {
+        if (config.influx().isPresent()) {
+            return InfluxTelemetryStore.open(config.influx().get());
+        }
+        return new EmbeddedTelemetryStore(config.dataDir());
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public AdminToken adminToken() {
+        return adminToken;
+    }
+
+    public ConnectedDevices connectedDevices() {
+        return connected;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /**
+     * Stops listening first (devices see their connection close and will retry elsewhere or later), then
+     * flushes queued telemetry, then closes the stores.
+     */
+    @Override
+    public void close() {
+        if (vertx != null) {
+            try {
+                await(vertx.close());
+            } catch (Exception e) {
+                LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+            }
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", closeables.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        closeables.clear();
+    }
+}

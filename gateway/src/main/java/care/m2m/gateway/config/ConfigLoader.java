@@ -1,0 +1,105 @@
+package care.m2m.gateway.config;
+
+import care.m2m.gateway.config.GatewayConfig.HttpSettings;
+import care.m2m.gateway.config.GatewayConfig.MqttSettings;
+import care.m2m.gateway.config.GatewayConfig.SqlSettings;
+import care.m2m.gateway.config.GatewayConfig.WriterSettings;
+import care.m2m.gateway.store.influx.InfluxSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads {@link GatewayConfig} from {@code M2MCARE_*} variables. If {@code M2MCARE_CONFIG_FILE} names a
+ * properties file, its keys (the same names) are read first and environment variables override them.
+ * A value that cannot be parsed stops the start with a message naming the variable.
+ */
+public final class ConfigLoader {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final String DEFAULT_DATA_DIR = "./data";
+    public static final String DEFAULT_INFLUX_DATABASE = "m2mcare";
+
+    private final Map<String, String> values;
+
+    private ConfigLoader(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static GatewayConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Builds the configuration from the given variables (the environment, or a test's map). */
+    public static GatewayConfig from(Map<String, String> env) {
+        Map<String, String> merged = new HashMap<>();
+        String file = env.get("M2MCARE_CONFIG_FILE");
+        if (file != null && !file.isBlank()) {
+            merged.putAll(readProperties(Path.of(file)));
+        }
+        merged.putAll(env);
+        return new ConfigLoader(merged).build();
+    }
+
+    private GatewayConfig build() {
+        String host = text("M2MCARE_HOST", DEFAULT_HOST);
+        return new GatewayConfig(
+                Path.of(text("M2MCARE_DATA_DIR", DEFAULT_DATA_DIR)),
+                new MqttSettings(host, integer("M2MCARE_MQTT_PORT", MqttSettings.DEFAULT_PORT),
+                        integer("M2MCARE_MQTT_MAX_PACKET_BYTES", MqttSettings.DEFAULT_MAX_PACKET_BYTES),
+                        integer("M2MCARE_MQTT_RECEIVE_MAXIMUM", MqttSettings.DEFAULT_RECEIVE_MAXIMUM)),
+                new HttpSettings(host, integer("M2MCARE_HTTP_PORT", HttpSettings.DEFAULT_PORT)),
+                optional("M2MCARE_INFLUX_URL").map(url -> new InfluxSettings(url,
+                        text("M2MCARE_INFLUX_DATABASE", DEFAULT_INFLUX_DATABASE),
+                        optional("M2MCARE_INFLUX_USERNAME").orElse(null),
+                        optional("M2MCARE_INFLUX_PASSWORD").orElse(null),
+                        optional("M2MCARE_INFLUX_RETENTION_POLICY").orElse(null),
+                        Duration.ofMillis(integer("M2MCARE_INFLUX_TIMEOUT_MS", 10_000)))),
+                new SqlSettings(optional("M2MCARE_SQL_URL"), text("M2MCARE_SQL_USERNAME", "m2mcare"),
+                        text("M2MCARE_SQL_PASSWORD", ""),
+                        integer("M2MCARE_SQL_POOL_SIZE", SqlSettings.DEFAULT_POOL_SIZE)),
+                optional("M2MCARE_ADMIN_TOKEN"),
+                new WriterSettings(integer("M2MCARE_WRITER_QUEUE_CAPACITY", WriterSettings.DEFAULT_QUEUE_CAPACITY),
+                        integer("M2MCARE_WRITER_MAX_BATCH_POINTS", WriterSettings.DEFAULT_MAX_BATCH_POINTS)),
+                optional("M2MCARE_MODELS_DIR").map(Path::of));
+    }
+
+    private Optional<String> optional(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private String text(String name, String defaultValue) {
+        return optional(name).orElse(defaultValue);
+    }
+
+    private int integer(String name, int defaultValue) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected a whole number, got '" + value.get() + "'", e);
+        }
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("M2MCARE_CONFIG_FILE: cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> map = new HashMap<>();
+        properties.forEach((k, v) -> map.put(k.toString(), v.toString()));
+        return map;
+    }
+}

@@ -1,0 +1,63 @@
+package care.m2m.gateway.config;
+
+import care.m2m.gateway.store.influx.InfluxSettings;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the gateway needs to start, typed and immutable. Built by {@link ConfigLoader} from
+ * {@code M2MCARE_*} environment variables and an optional properties file; every value has a named default,
+ * so {@code java -jar gateway.jar} runs with no set-up at all.
+ */
+public record GatewayConfig(
+        Path dataDir,
+        MqttSettings mqtt,
+        HttpSettings http,
+        Optional<InfluxSettings> influx,
+        SqlSettings sql,
+        Optional<String> adminToken,
+        WriterSettings writer,
+        Optional<Path> modelsDir) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(influx, "influx");
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(writer, "writer");
+        Objects.requireNonNull(modelsDir, "modelsDir");
+    }
+
+    /** MQTT listener: where, and how large one packet may be (larger packets end the connection). */
+    public record MqttSettings(String host, int port, int maxPacketBytes, int receiveMaximum) {
+        public static final int DEFAULT_PORT = 1883;
+        public static final int DEFAULT_MAX_PACKET_BYTES = 256 * 1024;
+        public static final int DEFAULT_RECEIVE_MAXIMUM = 100;
+    }
+
+    /** HTTP listener for the API, health, metrics and (later) pages. */
+    public record HttpSettings(String host, int port) {
+        public static final int DEFAULT_PORT = 8080;
+    }
+
+    /**
+     * Records database (device registry, later commands, tickets, tips). Empty URL means the embedded H2
+     * database under the data folder.
+     */
+    public record SqlSettings(Optional<String> url, String username, String password, int poolSize) {
+        public static final int DEFAULT_POOL_SIZE = 8;
+
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+    }
+
+    /** How telemetry is handed to the store: bounded queue, largest batch per write. */
+    public record WriterSettings(int queueCapacity, int maxBatchPoints) {
+        public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
+        public static final int DEFAULT_MAX_BATCH_POINTS = 5_000;
+    }
+}

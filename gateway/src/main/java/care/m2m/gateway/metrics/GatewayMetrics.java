@@ -1,0 +1,54 @@
+package care.m2m.gateway.metrics;
+
+import java.util.function.IntSupplier;
+
+/**
+ * What the gateway counts. An interface so that components stay free of Micrometer and tests can pass
+ * {@link #NOOP}; {@link MicrometerGatewayMetrics} is the real one behind {@code GET /metrics}.
+ */
+public interface GatewayMetrics {
+
+    /** A message of the given type (telemetry, events, command-results) was stored and acknowledged. */
+    void accepted(String messageType, String transport);
+
+    /** A message was refused; {@code reason} is a stable lower-case tag such as {@code out_of_range}. */
+    void rejected(String messageType, String transport, String reason);
+
+    /** A connection attempt was refused, by reason (bad_credentials, unknown_device, ...). */
+    void connectionRefused(String transport, String reason);
+
+    /** Nanoseconds one batch write to the telemetry store took, and how many points it carried. */
+    void storeWrite(long nanos, int points, boolean success);
+
+    /** Registers the gauge of devices connected right now. */
+    void connectedDevices(IntSupplier count);
+
+    /** Registers the gauge of telemetry points waiting to be written. */
+    void writerQueue(IntSupplier depth);
+
+    GatewayMetrics NOOP = new GatewayMetrics() {
+        @Override
+        public void accepted(String messageType, String transport) {
+        }
+
+        @Override
+        public void rejected(String messageType, String transport, String reason) {
+        }
+
+        @Override
+        public void connectionRefused(String transport, String reason) {
+        }
+
+        @Override
+        public void storeWrite(long nanos, int points, boolean success) {
+        }
+
+        @Override
+        public void connectedDevices(IntSupplier count) {
+        }
+
+        @Override
+        public void writerQueue(IntSupplier depth) {
+        }
+    };
+}

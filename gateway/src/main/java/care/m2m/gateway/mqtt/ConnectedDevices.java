@@ -1,0 +1,36 @@
+package care.m2m.gateway.mqtt;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which devices are connected over MQTT right now, shared by every MQTT verticle instance. A device that
+ * connects again takes over: its older connection is closed. Later the downlink looks connections up here.
+ */
+public final class ConnectedDevices {
+
+    private final Map<String, MqttDeviceConnection> connections = new ConcurrentHashMap<>();
+
+    /** Registers the connection and returns the one it replaces, if any. */
+    Optional<MqttDeviceConnection> add(MqttDeviceConnection connection) {
+        return Optional.ofNullable(connections.put(connection.deviceId(), connection));
+    }
+
+    /** Removes the connection, unless a newer one of the same device has already replaced it. */
+    void remove(MqttDeviceConnection connection) {
+        connections.remove(connection.deviceId(), connection);
+    }
+
+    public int count() {
+        return connections.size();
+    }
+
+    public boolean isConnected(String deviceId) {
+        return connections.containsKey(deviceId);
+    }
+
+    Optional<MqttDeviceConnection> find(String deviceId) {
+        return Optional.ofNullable(connections.get(deviceId));
+    }
+}

@@ -1,0 +1,218 @@
+package care.m2m.gateway.mqtt;
+
+import care.m2m.contracts.codec.Encoding;
+import care.m2m.contracts.topics.DeviceTopic;
+import care.m2m.contracts.topics.Topics;
+import care.m2m.contracts.validation.ContractViolation;
+import care.m2m.contracts.validation.ContractViolation.Reason;
+import care.m2m.gateway.devices.Device;
+import care.m2m.gateway.ingest.IngestException;
+import care.m2m.gateway.ingest.IngestService;
+import care.m2m.gateway.ingest.Uplink;
+import care.m2m.gateway.metrics.GatewayMetrics;
+import care.m2m.gateway.mqtt.MqttReasonCodes.Reaction;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.MqttSubscribeMessage;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
+import io.vertx.mqtt.messages.codes.MqttPubRecReasonCode;
+import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated device's MQTT connection: turns PUBLISH packets into {@link Uplink}s for the ingest
+ * service and acknowledges each one only after it is durable (or answers with the mapped reason code), and
+ * lets the device subscribe to its own downlink topics only. Every handler runs on the connection's event
+ * loop and never throws: a bad packet costs the device one message, never the connection handler.
+ */
+final class MqttDeviceConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttDeviceConnection.class);
+    static final String TRANSPORT = "mqtt";
+
+    private final MqttEndpoint endpoint;
+    private final Device device;
+    private final IngestService ingest;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+    private final OrderedAcks acks = new OrderedAcks();
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+
+    MqttDeviceConnection(MqttEndpoint endpoint, Device device, IngestService ingest, GatewayMetrics metrics, Clock clock) {
+        this.endpoint = endpoint;
+        this.device = device;
+        this.ingest = ingest;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    String deviceId() {
+        return device.id();
+    }
+
+    Device device() {
+        return device;
+    }
+
+    int protocolVersion() {
+        return endpoint.protocolVersion();
+    }
+
+    /** Topic filters the device subscribed to; the downlink publishes only where a filter matches. */
+    Set<String> subscriptions() {
+        return Set.copyOf(subscriptions);
+    }
+
+    void attachHandlers() {
+        endpoint.publishAutoAck(false);
+        endpoint.subscriptionAutoAck(false);
+        endpoint.publishHandler(this::onPublish);
+        endpoint.publishReleaseHandler(endpoint::publishComplete);
+        endpoint.subscribeHandler(this::onSubscribe);
+        endpoint.unsubscribeHandler(unsubscribe -> {
+            unsubscribe.topics().forEach(subscriptions::remove);
+            endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
+        });
+    }
+
+    private void onPublish(MqttPublishMessage message) {
+        OrderedAcks.Slot slot = message.qosLevel() == MqttQoS.AT_MOST_ONCE ? null : acks.reserve();
+        Future<Void> stored;
+        try {
+            stored = ingest.ingest(uplink(message));
+        } catch (IngestException e) {
+            metrics.rejected("packets", TRANSPORT, e.reason());
+            LOG.debug("Refused PUBLISH from {} on '{}': {}", device.id(), message.topicName(), e.getMessage());
+            stored = Future.failedFuture(e);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure handling PUBLISH from {} on '{}'", device.id(), message.topicName(), e);
+            stored = Future.failedFuture(IngestException.unavailable(e));
+        }
+        if (slot != null) {
+            stored.onComplete(result -> acks.ready(slot, () -> acknowledge(message,
+                    result.succeeded() ? null : (IngestException) result.cause())));
+        }
+    }
+
+    /** Reads topic and encoding; a topic outside the contract or an unknown content type is refused here. */
+    private Uplink uplink(MqttPublishMessage message) {
+        DeviceTopic topic;
+        try {
+            topic = Topics.parseMqtt(message.topicName());
+        } catch (ContractViolation e) {
+            throw IngestException.invalidTopic(e);
+        }
+        Encoding encoding;
+        try {
+            encoding = encoding(message);
+        } catch (ContractViolation e) {
+            throw IngestException.invalid(e);
+        }
+        return new Uplink(device, topic, message.payload().getBytes(), encoding, TRANSPORT, clock.instant());
+    }
+
+    private Encoding encoding(MqttPublishMessage message) {
+        MqttProperties.MqttProperty<?> contentType = message.properties() == null ? null
+                : message.properties().getProperty(MqttProperties.CONTENT_TYPE);
+        if (contentType == null) {
+            return Encoding.sniff(message.payload().getBytes(0, Math.min(16, message.payload().length())));
+        }
+        String value = String.valueOf(contentType.value());
+        return Encoding.fromContentType(value).orElseThrow(() -> ContractViolation.of(Reason.UNSUPPORTED_ENCODING,
+                "content-type", "application/json or application/cbor", value));
+    }
+
+    private void acknowledge(MqttPublishMessage message, IngestException failure) {
+        if (!endpoint.isConnected()) {
+            return;
+        }
+        boolean qos2 = message.qosLevel() == MqttQoS.EXACTLY_ONCE;
+        if (failure == null) {
+            if (qos2) {
+                endpoint.publishReceived(message.messageId());
+            } else {
+                endpoint.publishAcknowledge(message.messageId());
+            }
+            return;
+        }
+        Reaction reaction = MqttReasonCodes.reaction(failure, endpoint.protocolVersion());
+        switch (reaction) {
+            case ACK_WITH_CODE -> {
+                MqttPubAckReasonCode code = MqttReasonCodes.pubAck(failure);
+                MqttProperties reason = MqttReasonCodes.reasonString(failure.getMessage());
+                if (qos2) {
+                    endpoint.publishReceived(message.messageId(), MqttPubRecReasonCode.valueOf(code.value()), reason);
+                } else {
+                    endpoint.publishAcknowledge(message.messageId(), code, reason);
+                }
+            }
+            case ACK_AND_DROP -> {
+                if (qos2) {
+                    endpoint.publishReceived(message.messageId());
+                } else {
+                    endpoint.publishAcknowledge(message.messageId());
+                }
+            }
+            case CLOSE -> {
+                LOG.info("Closing MQTT 3.1.1 connection of {}: {}", device.id(), failure.getMessage());
+                endpoint.close();
+            }
+        }
+    }
+
+    private void onSubscribe(MqttSubscribeMessage subscribe) {
+        List<MqttSubAckReasonCode> codes = new ArrayList<>();
+        List<MqttQoS> grantedV3 = new ArrayList<>();
+        subscribe.topicSubscriptions().forEach(s -> {
+            boolean allowed = isOwnDownlinkFilter(s.topicName());
+            MqttQoS granted = s.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
+            if (allowed) {
+                subscriptions.add(s.topicName());
+            } else {
+                metrics.rejected("subscriptions", TRANSPORT, "foreign_topic");
+                LOG.debug("Refused subscription of {} to '{}'", device.id(), s.topicName());
+            }
+            codes.add(allowed ? MqttSubAckReasonCode.qosGranted(granted) : MqttSubAckReasonCode.NOT_AUTHORIZED);
+            grantedV3.add(allowed ? granted : MqttQoS.FAILURE);
+        });
+        if (endpoint.protocolVersion() >= MqttReasonCodes.MQTT_5) {
+            endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
+        } else {
+            endpoint.subscribeAcknowledge(subscribe.messageId(), grantedV3);
+        }
+    }
+
+    /** A device may subscribe to its own downlink topics, one by one or with the filters m2m/v1/{id}/+ or /#. */
+    private boolean isOwnDownlinkFilter(String filter) {
+        String own = Topics.downlinkFilter(device.id());
+        if (filter.equals(own) || filter.equals(own.substring(0, own.length() - 1) + "#")) {
+            return true;
+        }
+        try {
+            DeviceTopic topic = Topics.parseMqtt(filter);
+            return topic.deviceId().equals(device.id()) && !topic.type().isUplink();
+        } catch (ContractViolation e) {
+            return false;
+        }
+    }
+
+    /** Ends the connection because a newer one of the same device took over. */
+    void takenOver() {
+        if (endpoint.isConnected()) {
+            if (endpoint.protocolVersion() >= MqttReasonCodes.MQTT_5) {
+                endpoint.disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER, MqttProperties.NO_PROPERTIES);
+            }
+            endpoint.close();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package care.m2m.gateway.mqtt;
+
+import care.m2m.contracts.topics.Topics;
+import care.m2m.gateway.config.GatewayConfig.MqttSettings;
+import care.m2m.gateway.devices.Device;
+import care.m2m.gateway.devices.DeviceDirectory;
+import care.m2m.gateway.ingest.IngestService;
+import care.m2m.gateway.metrics.GatewayMetrics;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.mqtt.MqttAuth;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttServer;
+import io.vertx.mqtt.MqttServerOptions;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT 3.1.1 and 5 endpoint for devices. Authenticates each connection against the device registry
+ * (client id = username = device id, password = the device's secret), then hands it to a
+ * {@link MqttDeviceConnection}. Deployed once per event loop; all instances share the port and the
+ * {@link ConnectedDevices} registry.
+ */
+public final class MqttTransport extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttTransport.class);
+
+    private final MqttSettings settings;
+    private final DeviceDirectory directory;
+    private final IngestService ingest;
+    private final ConnectedDevices connected;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+    private MqttServer server;
+
+    public MqttTransport(MqttSettings settings, DeviceDirectory directory, IngestService ingest,
+            ConnectedDevices connected, GatewayMetrics metrics, Clock clock) {
+        this.settings = settings;
+        this.directory = directory;
+        this.ingest = ingest;
+        this.connected = connected;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        MqttServerOptions options = new MqttServerOptions()
+                .setMaxMessageSize(settings.maxPacketBytes())
+                .setMaxClientIdLength(64);
+        options.setHost(settings.host()).setPort(settings.port());
+        server = MqttServer.create(vertx, options)
+                .endpointHandler(this::onConnect)
+                .exceptionHandler(e -> LOG.debug("MQTT server error: {}", e.toString()));
+        return server.listen()
+                .onSuccess(s -> LOG.info("MQTT listening on {}:{}", settings.host(), s.actualPort()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The bound port (useful when configured with port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void onConnect(MqttEndpoint endpoint) {
+        int version = endpoint.protocolVersion();
+        String clientId = endpoint.clientIdentifier();
+        MqttAuth auth = endpoint.auth();
+        if (!Topics.isValidDeviceId(clientId)) {
+            refuse(endpoint, MqttReasonCodes.identifierRejected(version), "invalid_client_id");
+            return;
+        }
+        if (auth == null || auth.getPassword() == null || !clientId.equals(auth.getUsername())) {
+            refuse(endpoint, MqttReasonCodes.badCredentials(version), "bad_credentials");
+            return;
+        }
+        directory.find(clientId).onComplete(found -> {
+            if (found.failed()) {
+                LOG.warn("Device registry unavailable while {} connected: {}", clientId, found.cause().toString());
+                refuse(endpoint, MqttReasonCodes.serverUnavailable(version), "registry_unavailable");
+            } else if (found.result().isEmpty()) {
+                refuse(endpoint, MqttReasonCodes.badCredentials(version), "unknown_device");
+            } else if (!found.result().get().acceptsSecret(auth.getPassword())) {
+                refuse(endpoint, MqttReasonCodes.badCredentials(version), "bad_secret");
+            } else {
+                accept(endpoint, found.result().get());
+            }
+        });
+    }
+
+    private void accept(MqttEndpoint endpoint, Device device) {
+        MqttDeviceConnection connection = new MqttDeviceConnection(endpoint, device, ingest, metrics, clock);
+        connection.attachHandlers();
+        endpoint.exceptionHandler(e -> onConnectionError(connection, endpoint, e));
+        endpoint.closeHandler(v -> {
+            connected.remove(connection);
+            LOG.debug("Device {} disconnected", device.id());
+        });
+        endpoint.accept(false, connackProperties(endpoint.protocolVersion()));
+        Optional<MqttDeviceConnection> previous = connected.add(connection);
+        previous.ifPresent(MqttDeviceConnection::takenOver);
+        directory.touch(device.id(), null)
+                .onFailure(e -> LOG.debug("Could not record last-seen of {}: {}", device.id(), e.toString()));
+        LOG.debug("Device {} connected with MQTT {}", device.id(), endpoint.protocolVersion());
+    }
+
+    private MqttProperties connackProperties(int version) {
+        MqttProperties properties = new MqttProperties();
+        if (version >= MqttReasonCodes.MQTT_5) {
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.RECEIVE_MAXIMUM, settings.receiveMaximum()));
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, settings.maxPacketBytes()));
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.RETAIN_AVAILABLE, 0));
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 0));
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, 0));
+        }
+        return properties;
+    }
+
+    private void onConnectionError(MqttDeviceConnection connection, MqttEndpoint endpoint, Throwable error) {
+        if (isTooLarge(error)) {
+            metrics.rejected("packets", MqttDeviceConnection.TRANSPORT, "packet_too_large");
+            LOG.info("Device {} sent a packet larger than {} bytes; disconnecting", connection.deviceId(),
+                    settings.maxPacketBytes());
+            if (endpoint.isConnected() && endpoint.protocolVersion() >= MqttReasonCodes.MQTT_5) {
+                endpoint.disconnect(MqttDisconnectReasonCode.PACKET_TOO_LARGE,
+                        MqttReasonCodes.reasonString("packet larger than " + settings.maxPacketBytes() + " bytes"));
+            }
+        } else {
+            metrics.rejected("packets", MqttDeviceConnection.TRANSPORT, "malformed_packet");
+            LOG.info("MQTT connection of {} failed: {}", connection.deviceId(), error.toString());
+        }
+        endpoint.close();
+    }
+
+    private static boolean isTooLarge(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TooLongFrameException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refuse(MqttEndpoint endpoint, MqttConnectReturnCode code, String reason) {
+        metrics.connectionRefused(MqttDeviceConnection.TRANSPORT, reason);
+        LOG.info("Refused MQTT connection of '{}' from {}: {}", endpoint.clientIdentifier(), endpoint.remoteAddress(), reason);
+        endpoint.reject(code);
+    }
+}

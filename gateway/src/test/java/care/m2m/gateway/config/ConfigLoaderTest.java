@@ -1,0 +1,47 @@
+package care.m2m.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @Test
+    void withNothingSetTheEmbeddedDefaultsApply() {
+        GatewayConfig config = ConfigLoader.from(Map.of());
+
+        assertThat(config.mqtt().port()).isEqualTo(1883);
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.influx()).isEmpty();
+        assertThat(config.sql().embedded()).isTrue();
+        assertThat(config.adminToken()).isEmpty();
+    }
+
+    @Test
+    void environmentVariablesOverrideTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.properties");
+        Files.writeString(file, "M2MCARE_MQTT_PORT=1999\nM2MCARE_HTTP_PORT=9000\nM2MCARE_INFLUX_URL=http://influx:8086\n");
+
+        GatewayConfig config = ConfigLoader.from(Map.of("M2MCARE_CONFIG_FILE", file.toString(), "M2MCARE_HTTP_PORT", "9100"));
+
+        assertThat(config.mqtt().port()).isEqualTo(1999);
+        assertThat(config.http().port()).isEqualTo(9100);
+        assertThat(config.influx()).hasValueSatisfying(i -> {
+            assertThat(i.url()).isEqualTo("http://influx:8086");
+            assertThat(i.database()).isEqualTo("m2mcare");
+        });
+    }
+
+    @Test
+    void aBadNumberNamesTheVariable() {
+        assertThatThrownBy(() -> ConfigLoader.from(Map.of("M2MCARE_MQTT_PORT", "eighteen")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("M2MCARE_MQTT_PORT: expected a whole number, got 'eighteen'");
+    }
+}

@@ -1,0 +1,129 @@
+package care.m2m.gateway.support;
+
+import care.m2m.gateway.app.GatewayApp;
+import care.m2m.gateway.config.ConfigLoader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A real gateway for end-to-end tests: started from {@code M2MCARE_*} settings on free loopback ports with
+ * its own data folder, plus the HTTP calls tests make against it (registering devices, reading telemetry,
+ * scraping metrics) through the JDK's own HTTP client, as an outside client would.
+ */
+public final class RunningGateway implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private final Map<String, String> settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private GatewayApp app;
+
+    private RunningGateway(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    /** A gateway on its embedded defaults (H2 records, embedded telemetry store) in {@code dataDir}. */
+    public static RunningGateway embedded(Path dataDir) {
+        return with(dataDir, Map.of());
+    }
+
+    /** A gateway with extra settings, for example {@code M2MCARE_INFLUX_URL}. */
+    public static RunningGateway with(Path dataDir, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("M2MCARE_DATA_DIR", dataDir.toString());
+        settings.put("M2MCARE_HOST", "127.0.0.1");
+        settings.put("M2MCARE_MQTT_PORT", "0");
+        settings.put("M2MCARE_HTTP_PORT", "0");
+        settings.put("M2MCARE_ADMIN_TOKEN", ADMIN_TOKEN);
+        settings.putAll(extra);
+        RunningGateway gateway = new RunningGateway(settings);
+        gateway.start();
+        return gateway;
+    }
+
+    public void start() {
+        app = GatewayApp.start(ConfigLoader.from(settings));
+    }
+
+    /** Stops the gateway and starts it again on the same data folder (ports change). */
+    public void restart() {
+        app.close();
+        start();
+    }
+
+    public GatewayApp app() {
+        return app;
+    }
+
+    public String mqttUrl() {
+        return "tcp://127.0.0.1:" + app.mqttPort();
+    }
+
+    public String httpUrl() {
+        return "http://127.0.0.1:" + app.httpPort();
+    }
+
+    /** Registers a device through the admin API and returns its credentials. */
+    public DeviceCredentials register(String id, String model) {
+        HttpResponse<String> response = post("/api/v1/admin/devices",
+                new JsonObject().put("id", id).put("model", model).put("customerRef", "cust-" + id).encode());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("registration of " + id + " failed: " + response.statusCode() + " " + response.body());
+        }
+        JsonObject body = new JsonObject(response.body());
+        return new DeviceCredentials(body.getString("id"), body.getString("model"), body.getString("secret"));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(httpUrl() + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(httpUrl() + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP " + request.method() + " " + request.uri() + " failed: " + e, e);
+        }
+    }
+
+    /** Stored telemetry of a device over the last day, as the read API returns it. */
+    public JsonObject telemetry(String deviceId) {
+        HttpResponse<String> response = get("/api/v1/devices/" + deviceId + "/telemetry?from="
+                + java.time.Instant.now().minus(Duration.ofDays(1)) + "&limit=10000");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("telemetry read failed: " + response.statusCode() + " " + response.body());
+        }
+        return new JsonObject(response.body());
+    }
+
+    /** The value of one Prometheus sample, 0 when absent; {@code labels} like {@code reason="out_of_range"}. */
+    public double metric(String name, String... labels) {
+        return PrometheusText.value(get("/metrics").body(), name, labels);
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** What a device needs to connect. */
+    public record DeviceCredentials(String id, String model, String secret) {
+    }
+}
