@@ -165,7 +165,7 @@ final class MqttDeviceConnection {
             }
             case CLOSE -> {
                 LOG.info("Closing MQTT 3.1.1 connection of {}: {}", device.id(), failure.getMessage());
-                endpoint.close();
+                end(MqttDisconnectReasonCode.UNSPECIFIED_ERROR, failure.getMessage());
             }
         }
     }
@@ -208,11 +208,22 @@ final class MqttDeviceConnection {
 
     /** Ends the connection because a newer one of the same device took over. */
     void takenOver() {
-        if (endpoint.isConnected()) {
-            if (endpoint.protocolVersion() >= MqttReasonCodes.MQTT_5) {
-                endpoint.disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER, MqttProperties.NO_PROPERTIES);
+        end(MqttDisconnectReasonCode.SESSION_TAKEN_OVER, "the device connected again");
+    }
+
+    /**
+     * Ends the connection: MQTT 5 devices first get a DISCONNECT with the reason (which closes the socket),
+     * MQTT 3.1.1 devices see the socket close. Safe to call on a connection that is already closing.
+     */
+    void end(MqttDisconnectReasonCode reason, String text) {
+        try {
+            if (endpoint.isConnected() && endpoint.protocolVersion() >= MqttReasonCodes.MQTT_5) {
+                endpoint.disconnect(reason, MqttReasonCodes.reasonString(text));
+            } else {
+                endpoint.close();
             }
-            endpoint.close();
+        } catch (IllegalArgumentException | IllegalStateException alreadyClosed) {
+            LOG.debug("Connection of {} was already closed", device.id());
         }
     }
 }

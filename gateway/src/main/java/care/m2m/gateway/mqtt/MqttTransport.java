@@ -131,15 +131,13 @@ public final class MqttTransport extends VerticleBase {
             metrics.rejected("packets", MqttDeviceConnection.TRANSPORT, "packet_too_large");
             LOG.info("Device {} sent a packet larger than {} bytes; disconnecting", connection.deviceId(),
                     settings.maxPacketBytes());
-            if (endpoint.isConnected() && endpoint.protocolVersion() >= MqttReasonCodes.MQTT_5) {
-                endpoint.disconnect(MqttDisconnectReasonCode.PACKET_TOO_LARGE,
-                        MqttReasonCodes.reasonString("packet larger than " + settings.maxPacketBytes() + " bytes"));
-            }
+            connection.end(MqttDisconnectReasonCode.PACKET_TOO_LARGE,
+                    "packet larger than " + settings.maxPacketBytes() + " bytes");
         } else {
             metrics.rejected("packets", MqttDeviceConnection.TRANSPORT, "malformed_packet");
             LOG.info("MQTT connection of {} failed: {}", connection.deviceId(), error.toString());
+            connection.end(MqttDisconnectReasonCode.MALFORMED_PACKET, error.getMessage());
         }
-        endpoint.close();
     }
 
     private static boolean isTooLarge(Throwable error) {

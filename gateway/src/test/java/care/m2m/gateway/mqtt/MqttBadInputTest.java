@@ -32,6 +32,7 @@ class MqttBadInputTest {
     private static final int NOT_AUTHORIZED = 0x87;
     private static final int TOPIC_NAME_INVALID = 0x90;
     private static final int BAD_USERNAME_OR_PASSWORD = 0x86;
+    private static final int PACKET_TOO_LARGE = 0x95;
 
     @TempDir
     static Path dataDir;
@@ -54,7 +55,7 @@ class MqttBadInputTest {
     @ParameterizedTest(name = "{0} -> reason {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"v\":1,\"metrics\":{\"boiler_temp_c\":93.5   | malformed_payload",
-        "[1,2,3]                                          | schema_violation",
+        "[1,2,3]                                          | malformed_payload",
         "{\"v\":1,\"metrics\":{\"boiler_temp_c\":\"hot\"}}  | schema_violation",
         "{\"v\":1}                                        | schema_violation",
         "{\"v\":1,\"metrics\":{\"boiler_temp_c\":250}}      | out_of_range",
@@ -171,11 +172,12 @@ class MqttBadInputTest {
     }
 
     @Test
-    void mqtt5ClientsAreToldTheMaximumPacketSize() throws Exception {
-        try (Mqtt5Device device = Mqtt5Device.connect(gateway.mqttUrl(), espresso.id(), espresso.secret())) {
+    void anOversizedPacketFromAnMqtt5DeviceGetsDisconnectPacketTooLarge() throws Exception {
+        DeviceCredentials creds = gateway.register("espresso-v5-big", "coffee-espresso-x1");
+        try (Mqtt5Device device = Mqtt5Device.connect(gateway.mqttUrl(), creds.id(), creds.secret())) {
             byte[] big = new byte[8000];
-            assertThatThrownBy(() -> device.publish(Topics.mqtt(espresso.id(), MessageType.TELEMETRY), big, null))
-                    .as("Paho refuses to send a packet above the CONNACK's Maximum Packet Size");
+            assertThatThrownBy(() -> device.publish(Topics.mqtt(creds.id(), MessageType.TELEMETRY), big, null));
+            assertThat(device.disconnects.poll(10, TimeUnit.SECONDS)).isEqualTo(PACKET_TOO_LARGE);
         }
     }
 
