@@ -1,0 +1,226 @@
+package care.m2m.sim.firmware;
+
+import care.m2m.contracts.messages.Command;
+import care.m2m.contracts.messages.CommandResult;
+import care.m2m.contracts.messages.DeviceEvent;
+import care.m2m.contracts.messages.Telemetry;
+import care.m2m.contracts.messages.Tip;
+import care.m2m.contracts.models.DeviceModel;
+import care.m2m.contracts.models.FaultSpec;
+import care.m2m.contracts.topics.MessageType;
+import care.m2m.sim.behaviour.Behaviours;
+import care.m2m.sim.behaviour.ProductBehaviour;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.SequencedSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device's firmware. Every call is synchronized: the scheduler ticks it while Paho threads hand it commands,
+ * and each call is short (actions finish later through the {@link ActionScheduler}, not by sleeping).
+ */
+public final class Firmware {
+
+    /** The firmware version simulated devices report. */
+    public static final String VERSION = "1.4.2-sim";
+    private static final Logger LOG = LoggerFactory.getLogger(Firmware.class);
+    private static final int REMEMBERED_COMMANDS = 64;
+    private static final int MAX_TEXT_CHARS = 500;
+
+    private final String deviceId;
+    private final DeviceModel model;
+    private final ProductBehaviour product;
+    private final Random random;
+    private final FirmwareSettings settings;
+    private final SimClock simClock;
+    private final Clock wallClock;
+    private final Uplink uplink;
+    private final ActionScheduler scheduler;
+    private final List<Map.Entry<String, Instant>> plannedFaults = new ArrayList<>();
+    private final SequencedSet<String> seenCommands = new LinkedHashSet<>();
+    private long sequence;
+    private String reportedFault;
+    private String runningAction;
+
+    public Firmware(String deviceId, DeviceModel model, ProductBehaviour product, long seed, FirmwareSettings settings,
+                    SimClock simClock, Clock wallClock, Uplink uplink, ActionScheduler scheduler) {
+        this.deviceId = deviceId;
+        this.model = model;
+        this.product = product;
+        this.random = new Random(Behaviours.mix(seed));
+        this.settings = settings;
+        this.simClock = simClock;
+        this.wallClock = wallClock;
+        this.uplink = uplink;
+        this.scheduler = scheduler;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public DeviceModel model() {
+        return model;
+    }
+
+    /** Announces a start (power-up or reboot) with a BOOT event. */
+    public synchronized void boot() {
+        uplink.send(MessageType.EVENTS, new DeviceEvent(now(), DeviceEvent.Kind.BOOT, null,
+                "firmware " + VERSION + " started", Map.of("firmware", VERSION)));
+    }
+
+    /** Lets simulated time pass: the product evolves, planned and random faults start, fault events go out. */
+    public synchronized void tick() {
+        Instant wall = wallClock.instant();
+        advance(wall);
+        Iterator<Map.Entry<String, Instant>> due = plannedFaults.iterator();
+        while (due.hasNext() && product.activeFault().isEmpty()) {
+            Map.Entry<String, Instant> planned = due.next();
+            if (!planned.getValue().isAfter(wall)) {
+                due.remove();
+                startFault(planned.getKey(), "injected");
+            }
+        }
+        checkFaultEvents();
+    }
+
+    private void advance(Instant wall) {
+        Instant target = simClock.simulated(wall);
+        double hours = Duration.between(product.now(), target).toNanos() / 3.6e12;
+        product.advanceTo(target);
+        double probability = 1 - Math.exp(-settings.faultRatePerHour() * Math.max(0, hours));
+        if (hours > 0 && runningAction == null && product.activeFault().isEmpty() && !model.faults().isEmpty()
+                && random.nextDouble() < probability) {
+            startFault(model.faults().get(random.nextInt(model.faults().size())).code(), "random");
+        }
+    }
+
+    private void startFault(String code, String why) {
+        LOG.info("device {}: {} fault {} starts", deviceId, why, code);
+        product.injectFault(code);
+    }
+
+    /** The next telemetry sample, with the wall-clock time it was taken and the next sequence number. */
+    public synchronized Telemetry telemetry() {
+        return new Telemetry(now(), sequence++, VERSION, product.readings());
+    }
+
+    /**
+     * Plans fault {@code code} to start at wall-clock time {@code at}, or as soon after as no other fault is active.
+     *
+     * @throws IllegalArgumentException if the model does not know the fault
+     */
+    public synchronized void planFault(String code, Instant at) {
+        if (model.fault(code).isEmpty()) {
+            throw new IllegalArgumentException("device " + deviceId + " (model " + model.id() + ") has no fault "
+                    + code);
+        }
+        plannedFaults.add(Map.entry(code, at));
+    }
+
+    public synchronized Optional<String> activeFault() {
+        return product.activeFault();
+    }
+
+    /** Raises ERROR or WARNING once the product shows its fault's symptom; CLEARED once the fault is gone. */
+    private void checkFaultEvents() {
+        Optional<String> active = product.activeFault();
+        if (reportedFault != null && !active.map(reportedFault::equals).orElse(false)) {
+            FaultSpec spec = model.fault(reportedFault).orElseThrow();
+            uplink.send(MessageType.EVENTS, new DeviceEvent(now(), DeviceEvent.Kind.CLEARED, reportedFault,
+                    shorten(spec.code() + " cleared"), Map.of()));
+            LOG.info("device {}: fault {} cleared", deviceId, reportedFault);
+            reportedFault = null;
+        }
+        if (active.isPresent() && reportedFault == null && product.faultNoticed()) {
+            FaultSpec spec = model.fault(active.get()).orElseThrow();
+            DeviceEvent.Kind kind = spec.code().startsWith("W_") ? DeviceEvent.Kind.WARNING : DeviceEvent.Kind.ERROR;
+            uplink.send(MessageType.EVENTS, new DeviceEvent(now(), kind, spec.code(), shorten(spec.meaning()),
+                    Map.of("severity", spec.severity().name().toLowerCase(Locale.ROOT))));
+            LOG.info("device {}: noticed fault {}", deviceId, spec.code());
+            reportedFault = spec.code();
+        }
+    }
+
+    /** Handles a command from the gateway; a redelivered command (same id) is ignored. */
+    public synchronized void onCommand(Command command) {
+        if (!remember(command.id())) {
+            LOG.debug("device {}: command {} again, ignored", deviceId, command.id());
+            return;
+        }
+        Instant wall = wallClock.instant();
+        advance(wall);
+        CommandPolicy.Decision decision = CommandPolicy.decide(command, model, wall, runningAction);
+        switch (decision) {
+            case CommandPolicy.Reject reject -> {
+                LOG.info("device {}: command {} ({}) rejected: {}", deviceId, command.id(), command.action(),
+                        reject.text());
+                result(command, CommandResult.Status.REJECTED, reject.code(), reject.text());
+            }
+            case CommandPolicy.Run run -> {
+                runningAction = run.action().name();
+                result(command, CommandResult.Status.ACCEPTED, null, "running " + runningAction);
+                product.actionStarted(runningAction);
+                Duration realTime = simClock.realDuration(run.action().expectedSeconds());
+                Duration delay = realTime.compareTo(settings.actionTimeCap()) > 0 ? settings.actionTimeCap() : realTime;
+                scheduler.schedule(delay, () -> finish(command));
+            }
+        }
+    }
+
+    private synchronized void finish(Command command) {
+        advance(wallClock.instant());
+        String action = command.action();
+        CommandPolicy.Outcome outcome = CommandPolicy.finish(action, model, product.activeFault(), random.nextDouble(),
+                settings.repairSuccess());
+        if (outcome.clearsFault()) {
+            product.clearFault();
+        }
+        product.actionFinished(action, outcome.clearsFault());
+        runningAction = null;
+        LOG.info("device {}: command {} ({}) {}: {}", deviceId, command.id(), action, outcome.status(), outcome.text());
+        result(command, outcome.status(), outcome.code(), outcome.text());
+        checkFaultEvents();
+        if ("reboot".equals(action) || "firmware_rollback".equals(action)) {
+            boot();
+        }
+    }
+
+    private void result(Command command, CommandResult.Status status, Integer code, String text) {
+        uplink.send(MessageType.COMMAND_RESULTS, new CommandResult(command.id(), now(), status, code, shorten(text)));
+    }
+
+    /** Shows a tip the way a display would: here, in the log. */
+    public void onTip(Tip tip) {
+        LOG.info("device {}: tip {} \"{}\"", deviceId, tip.id(), tip.title());
+    }
+
+    private boolean remember(String commandId) {
+        if (!seenCommands.add(commandId)) {
+            return false;
+        }
+        if (seenCommands.size() > REMEMBERED_COMMANDS) {
+            seenCommands.removeFirst();
+        }
+        return true;
+    }
+
+    private Instant now() {
+        return wallClock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS - 3) + "...";
+    }
+}

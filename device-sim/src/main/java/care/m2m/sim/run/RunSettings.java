@@ -1,0 +1,82 @@
+package care.m2m.sim.run;
+
+import care.m2m.contracts.codec.Encoding;
+import care.m2m.sim.firmware.FaultInjection;
+import care.m2m.sim.firmware.FirmwareSettings;
+import care.m2m.sim.transport.Protocol;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a fleet run needs besides the credentials, typed and checked once so the runner never re-parses
+ * options.
+ *
+ * @param ratePerDevice telemetry messages per second and device
+ * @param duration      how long to run; zero runs until {@link FleetRunner#requestStop()} (Ctrl-C)
+ * @param speed         simulated seconds per wall-clock second
+ * @param maxInflight   unacknowledged telemetry messages a device may have before it defers samples
+ * @param connectRate   new connections per second across the fleet
+ * @param seed          seeds every device's product and firmware, so a run can be replayed
+ * @param ackTimeout    a message without PUBACK after this long counts as failed
+ * @param progressEvery how often the progress line is printed; zero prints none
+ */
+public record RunSettings(String mqttUrl, Protocol protocol, Encoding encoding, double ratePerDevice,
+                          Duration duration, double speed, int maxInflight, double connectRate, long seed,
+                          FirmwareSettings firmware, List<FaultInjection> injections, Duration ackTimeout,
+                          Duration progressEvery, ZoneId zone) {
+
+    /** URI schemes Paho connects to: plain TCP, TLS, WebSocket and secure WebSocket. */
+    public static final List<String> BROKER_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
+    /** The longest a stopping run waits for outstanding acknowledgements. */
+    public static final Duration MAX_DRAIN = Duration.ofSeconds(10);
+
+    public RunSettings {
+        requireBrokerUri(mqttUrl);
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(firmware, "firmware");
+        Objects.requireNonNull(zone, "zone");
+        injections = List.copyOf(injections);
+        requirePositive("rate", ratePerDevice);
+        requirePositive("speed", speed);
+        requirePositive("connect rate", connectRate);
+        if (maxInflight < 1) {
+            throw new IllegalArgumentException("max in-flight must be at least 1, got " + maxInflight);
+        }
+        if (duration.isNegative() || ackTimeout.isNegative() || ackTimeout.isZero() || progressEvery.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative and the ack timeout must be positive");
+        }
+    }
+
+    private static void requireBrokerUri(String url) {
+        URI uri;
+        try {
+            uri = new URI(Objects.requireNonNull(url, "mqttUrl"));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("MQTT URL " + url + " is not a URI: " + e.getMessage(), e);
+        }
+        if (uri.getScheme() == null || !BROKER_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("expected an MQTT URL such as tcp://127.0.0.1:1883 (schemes "
+                    + String.join(", ", BROKER_SCHEMES) + "), got " + url);
+        }
+    }
+
+    private static void requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + value);
+        }
+    }
+
+    /** The time between two telemetry messages of one device. */
+    public Duration interval() {
+        return Duration.ofNanos(Math.max(1_000_000L, (long) (1e9 / ratePerDevice)));
+    }
+
+    public boolean runsUntilStopped() {
+        return duration.isZero();
+    }
+}

@@ -1,0 +1,201 @@
+package care.m2m.sim.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.TimerPingSender;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MQTT 5 through Paho's asynchronous client. Clean start is off and the session outlives a drop, so Paho resends
+ * unacknowledged QoS 1 messages after its automatic reconnect; a PUBACK reason code of 0x80 or more is the
+ * gateway refusing the message and is passed on as the future's value, not as a failure.
+ */
+final class Paho5Connection implements DeviceConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Paho5Connection.class);
+
+    private final ConnectionSettings settings;
+    private final ConnectionEvents events;
+    private final MqttAsyncClient client;
+
+    Paho5Connection(ConnectionSettings settings, ConnectionEvents events) throws MqttException {
+        this.settings = settings;
+        this.events = events;
+        TimerPingSender ping = settings.pingExecutor() == null ? null : new TimerPingSender(settings.pingExecutor());
+        this.client = new MqttAsyncClient(settings.serverUri(), settings.deviceId(), new MemoryPersistence(), ping, null);
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(ConnectionSettings.DISCONNECTED_BUFFER_SIZE);
+        buffer.setDeleteOldestMessages(true);
+        client.setBufferOpts(buffer);
+        client.setCallback(new Callback());
+    }
+
+    @Override
+    public CompletableFuture<Void> connect() {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    result.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    result.completeExceptionally(refused(failure));
+                }
+            });
+        } catch (MqttException e) {
+            result.completeExceptionally(refused(e));
+        }
+        return result;
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(settings.deviceId());
+        if (settings.secret() != null) {
+            options.setPassword(settings.secret().getBytes(StandardCharsets.UTF_8));
+        }
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(settings.sessionExpiry());
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, ConnectionSettings.MAX_RECONNECT_DELAY_SECONDS);
+        options.setReceiveMaximum(settings.maxInflight() + ConnectionSettings.WINDOW_HEADROOM);
+        return options;
+    }
+
+    private ConnectRefusedException refused(Throwable failure) {
+        int code = failure instanceof MqttException e ? e.getReasonCode() : ReasonCodes.FIRST_FAILURE;
+        return new ConnectRefusedException(settings.deviceId(), settings.serverUri(), code, failure);
+    }
+
+    @Override
+    public CompletableFuture<Integer> publish(String topic, byte[] payload, String contentType) {
+        MqttProperties properties = new MqttProperties();
+        properties.setContentType(contentType);
+        MqttMessage message = new MqttMessage(payload, 1, false, properties);
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        try {
+            client.publish(topic, message, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    result.complete(codes == null || codes.length == 0 ? 0 : codes[0]);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    if (failure instanceof MqttException e && ReasonCodes.isFailure(e.getReasonCode())) {
+                        result.complete(e.getReasonCode());
+                    } else {
+                        result.completeExceptionally(failure);
+                    }
+                }
+            });
+        } catch (MqttException e) {
+            throw new NotSentException("device " + settings.deviceId() + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect(Duration timeout) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        if (!client.isConnected()) {
+            result.complete(null);
+            return result;
+        }
+        try {
+            client.disconnect(timeout.toMillis(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    result.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    result.completeExceptionally(failure);
+                }
+            }, 0, new MqttProperties());
+        } catch (MqttException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("device {}: closing the MQTT client failed: {}", settings.deviceId(), e.toString());
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            events.connectionLost(response.getException() != null ? response.getException()
+                    : new IllegalStateException("disconnected: " + ReasonCodes.describe(response.getReturnCode())));
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.debug("device {}: MQTT error {}", settings.deviceId(), exception.toString());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            MqttProperties properties = message.getProperties();
+            String contentType = properties == null ? null : properties.getContentType();
+            events.downlink(topic, message.getPayload(), contentType);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // Each publish reports through its own action listener.
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            subscribe();
+            events.connected(reconnect);
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            LOG.debug("device {}: unexpected AUTH packet {}", settings.deviceId(), ReasonCodes.describe(reasonCode));
+        }
+    }
+
+    private void subscribe() {
+        try {
+            client.subscribe(settings.downlinkFilter(), 1);
+        } catch (MqttException e) {
+            LOG.warn("device {}: subscribing to {} failed: {}", settings.deviceId(), settings.downlinkFilter(),
+                    e.toString());
+        }
+    }
+}
