@@ -2,7 +2,8 @@
 # The main job: builds M2M Care, starts the gateway on its embedded defaults (no InfluxDB, no PostgreSQL:
 # an embedded store under ./data) and attaches a simulated fleet to it. Ctrl-C stops both.
 #
-#   scripts/run-demo.sh [--devices N] [--rate MSG_PER_S_PER_DEVICE] [--duration 10m|0] [--speed X] [-- device-sim options]
+#   scripts/run-demo.sh [--devices N] [--rate MSG_PER_S_PER_DEVICE] [--duration 10m|0] [--speed X]
+#                       [--fault-rate FAULTS_PER_DEVICE_HOUR] [-- device-sim options]
 #
 # Environment: every M2MCARE_* variable of the gateway (see README.md) is passed through.
 set -euo pipefail
@@ -10,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/java-env.sh
 
-devices=20 rate=0.2 duration=0 speed=60
+devices=20 rate=0.2 duration=0 speed=1 fault_rate=2
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -18,8 +19,9 @@ while [ $# -gt 0 ]; do
     --rate) rate="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --speed) speed="$2"; shift 2 ;;
+    --fault-rate) fault_rate="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -61,7 +63,9 @@ M2M Care is running with a simulated fleet of $devices devices.
   API document  http://localhost:$http_port/openapi.yaml
   Device models http://localhost:$http_port/api/v1/models
   Devices       curl -H "Authorization: Bearer \$(cat $token_file)" http://localhost:$http_port/api/v1/admin/devices
-  Telemetry     curl -H "Authorization: Bearer \$(cat $token_file)" http://localhost:$http_port/api/v1/devices/demo-0000/telemetry
+  Telemetry     curl -H "Authorization: Bearer \$(cat $token_file)" http://localhost:$http_port/api/v1/devices/demo-0001/telemetry
+  Faults        curl -H "Authorization: Bearer \$(cat $token_file)" http://localhost:$http_port/api/v1/devices/demo-0001/faults
+  Self-repair   curl -H "Authorization: Bearer \$(cat $token_file)" http://localhost:$http_port/api/v1/repairs/summary
   MQTT          mqtt://localhost:$mqtt_port
 Press Ctrl-C to stop.
 
@@ -71,6 +75,7 @@ java -jar device-sim/target/device-sim.jar \
   --gateway-url "http://127.0.0.1:$http_port" --mqtt-url "tcp://127.0.0.1:$mqtt_port" \
   --admin-token-file "$token_file" --credentials "$M2MCARE_DATA_DIR/demo-devices.csv" \
   --id-prefix demo --devices "$devices" --rate "$rate" --duration "$duration" --speed "$speed" \
+  --fault-rate "$fault_rate" \
   "${extra[@]}" &
 sim_pid=$!
 wait "$sim_pid"

@@ -49,6 +49,9 @@ public final class DeviceModels {
      * @throws InvalidModelException if a file is broken or two files define the same id
      * @throws UncheckedIOException if the folder cannot be read
      */
+    /** Fault-rule files live next to the model files; they are the gateway's, not models. */
+    public static final String RULES_SUFFIX = ".rules.json";
+
     public static ModelCatalog load(Path dir) {
         Map<String, DeviceModel> models = new LinkedHashMap<>();
         builtIn().all().forEach(model -> models.put(model.id(), model));
@@ -58,6 +61,9 @@ public final class DeviceModels {
             files.forEach(sorted::add);
             sorted.sort(null);
             for (Path file : sorted) {
+                if (file.getFileName().toString().endsWith(RULES_SUFFIX)) {
+                    continue;
+                }
                 DeviceModel model = read(Files.readAllBytes(file), file.toString());
                 Path previous = fromFolder.putIfAbsent(model.id(), file);
                 if (previous != null) {

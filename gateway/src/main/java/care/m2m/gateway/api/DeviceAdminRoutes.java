@@ -3,6 +3,7 @@ package care.m2m.gateway.api;
 import care.m2m.contracts.topics.Topics;
 import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.devices.DeviceDirectory;
+import care.m2m.gateway.devices.DevicePsks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,7 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The admin API for the device registry: register a device (its secret is returned this once), list, read,
- * rotate the secret, delete. Mounted behind {@link AdminAuth}.
+ * rotate the secret, delete. Mounted behind {@link AdminAuth}. Registration also returns the device's DTLS
+ * pre-shared key ({@code psk}), derived from the gateway's PSK master key rather than stored (see
+ * {@link DevicePsks}).
  */
 final class DeviceAdminRoutes {
 
@@ -19,9 +22,11 @@ final class DeviceAdminRoutes {
     private static final int MAX_PAGE = 1000;
 
     private final DeviceDirectory directory;
+    private final DevicePsks psks;
 
-    DeviceAdminRoutes(DeviceDirectory directory) {
+    DeviceAdminRoutes(DeviceDirectory directory, DevicePsks psks) {
         this.directory = directory;
+        this.psks = psks;
     }
 
     void mount(Router router) {
@@ -44,7 +49,8 @@ final class DeviceAdminRoutes {
                         .setStatusCode(201)
                         .putHeader("Content-Type", "application/json")
                         .putHeader("Location", BASE + "/" + r.device().id())
-                        .end(toJson(r.device()).put("secret", r.secret()).encode()))
+                        .end(toJson(r.device()).put("secret", r.secret())
+                                .put("psk", psks.psk(r.device().id())).encode()))
                 .onFailure(ctx::fail);
     }
 

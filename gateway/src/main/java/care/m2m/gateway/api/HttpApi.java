@@ -4,6 +4,7 @@ import care.m2m.contracts.models.ModelCatalog;
 import care.m2m.gateway.admin.AdminToken;
 import care.m2m.gateway.config.GatewayConfig.HttpSettings;
 import care.m2m.gateway.devices.DeviceDirectory;
+import care.m2m.gateway.devices.DevicePsks;
 import care.m2m.gateway.events.DeviceEventLog;
 import care.m2m.gateway.records.RecordsDatabase;
 import care.m2m.gateway.store.BatchingTelemetryWriter;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +37,23 @@ public final class HttpApi extends VerticleBase {
 
     /** What the routes need, gathered so the constructor stays readable. */
     public record Dependencies(HttpSettings settings, AdminToken adminToken, DeviceDirectory directory,
-            ModelCatalog models, TelemetryStore store, BatchingTelemetryWriter writer, DeviceEventLog events,
-            RecordsDatabase records, PrometheusMeterRegistry registry, WorkerExecutor workers, Clock clock) {
+            DevicePsks psks, ModelCatalog models, TelemetryStore store, BatchingTelemetryWriter writer,
+            DeviceEventLog events, RecordsDatabase records, PrometheusMeterRegistry registry, WorkerExecutor workers,
+            Clock clock) {
     }
 
     private final Dependencies deps;
+    private final List<RouteGroup> features = new ArrayList<>();
     private HttpServer server;
 
     public HttpApi(Dependencies deps) {
         this.deps = deps;
+    }
+
+    /** Adds a feature's routes (the service ladder's, for example); call before deployment. */
+    public HttpApi with(RouteGroup routes) {
+        features.add(routes);
+        return this;
     }
 
     @Override
@@ -59,8 +70,10 @@ public final class HttpApi extends VerticleBase {
         new ModelRoutes(deps.models()).mount(router);
         router.route("/api/v1/admin/*").handler(new AdminAuth(deps.adminToken()));
         router.route("/api/v1/devices/*").handler(new AdminAuth(deps.adminToken()));
-        new DeviceAdminRoutes(deps.directory()).mount(router);
+        router.route("/api/v1/repairs/*").handler(new AdminAuth(deps.adminToken()));
+        new DeviceAdminRoutes(deps.directory(), deps.psks()).mount(router);
         new TelemetryRoutes(deps.store(), deps.events(), deps.workers(), deps.clock()).mount(router);
+        features.forEach(f -> f.mount(router));
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(Problems::handle);
 

@@ -5,8 +5,19 @@ import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.models.ModelCatalog;
 import care.m2m.gateway.admin.AdminToken;
 import care.m2m.gateway.api.HttpApi;
+import care.m2m.gateway.api.LadderRoutes;
+import care.m2m.gateway.commands.CommandSettings;
+import care.m2m.gateway.commands.CommandStore;
+import care.m2m.gateway.diagnosis.FaultStore;
+import care.m2m.gateway.diagnosis.rules.RuleBook;
+import care.m2m.gateway.ladder.ServiceLadder;
+import care.m2m.gateway.mqtt.MqttDownlink;
+import care.m2m.gateway.repair.RepairAttemptStore;
+import care.m2m.gateway.coap.CoapDownlink;
+import care.m2m.gateway.coap.CoapTransport;
 import care.m2m.gateway.config.GatewayConfig;
 import care.m2m.gateway.devices.DeviceDirectory;
+import care.m2m.gateway.devices.DevicePsks;
 import care.m2m.gateway.devices.DeviceRegistry;
 import care.m2m.gateway.events.DeviceEventLog;
 import care.m2m.gateway.ingest.IngestService;
@@ -52,10 +63,14 @@ public final class GatewayApp implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Vertx vertx;
     private int mqttPort;
+    private int coapPort = -1;
+    private int coapsPort = -1;
+    private CoapDownlink coapDownlink;
     private int httpPort;
     private AdminToken adminToken;
     private ConnectedDevices connected;
     private IngestService ingest;
+    private ServiceLadder ladder;
 
     private GatewayApp(GatewayConfig config) {
         this.config = config;
@@ -99,10 +114,21 @@ public final class GatewayApp implements AutoCloseable {
         WorkerExecutor queryWorkers = vertx.createSharedWorkerExecutor("m2mcare-queries", 4);
         DeviceDirectory directory = new DeviceDirectory(new DeviceRegistry(records), models, recordsWorkers, clock);
         DeviceEventLog events = new DeviceEventLog(records, recordsWorkers);
-        ingest = new IngestService(new MessageCodec(), models, writer, events, metrics);
+        MessageCodec codec = new MessageCodec();
+        ingest = new IngestService(codec, models, writer, events, metrics);
         connected = new ConnectedDevices();
         metrics.connectedDevices(connected::count);
+        ServiceLadder.Stores ladderStores = new ServiceLadder.Stores(new DeviceRegistry(records),
+                new FaultStore(records), new CommandStore(records), new RepairAttemptStore(records));
+        ladder = new ServiceLadder(models, RuleBook.load(models, config.modelsDir()), ladderStores,
+                new MqttDownlink(connected, codec), CommandSettings.DEFAULTS, metrics, clock,
+                vertx.createSharedWorkerExecutor("m2mcare-ladder-writer", 1));
+        await(vertx.deployVerticle(ladder));
+        ingest.addListener(ladder);
+        connected.onListening(ladder::onListening);
         adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
+        DevicePsks psks = DevicePsks.resolve(config.coap().pskMasterKey(), config.dataDir());
+        coapDownlink = new CoapDownlink(codec);
 
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<MqttTransport> transports = Collections.synchronizedList(new ArrayList<>());
@@ -112,13 +138,23 @@ public final class GatewayApp implements AutoCloseable {
             return transport;
         }, new DeploymentOptions().setInstances(instances)));
         mqttPort = transports.get(0).actualPort();
+        if (config.coap().enabled()) {
+            CoapTransport coap = new CoapTransport(config.coap(), directory, psks, ingest, coapDownlink, metrics,
+                    clock);
+            await(vertx.deployVerticle(coap));
+            coapPort = coap.port();
+            coapsPort = coap.dtlsPort();
+        }
 
-        HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, models, store,
+        HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, psks, models, store,
                 writer, events, records, registry, queryWorkers, clock));
+        http.with(new LadderRoutes(new LadderRoutes.Dependencies(ladder, directory, models, ladderStores.faults(),
+                ladderStores.commands(), ladderStores.attempts(), queryWorkers)));
         await(vertx.deployVerticle(http));
         httpPort = http.actualPort();
-        LOG.info("M2M Care gateway started: MQTT port {}, HTTP port {}, telemetry store {}, data folder {}",
-                mqttPort, httpPort, store.kind(), config.dataDir().toAbsolutePath());
+        LOG.info("M2M Care gateway started: MQTT port {}, CoAP ports {} and {} (DTLS), HTTP port {}, "
+                + "telemetry store {}, data folder {}", mqttPort, coapPort, coapsPort, httpPort, store.kind(),
+                config.dataDir().toAbsolutePath());
     }
 
     private TelemetryStore openStore() {
@@ -136,6 +172,21 @@ public final class GatewayApp implements AutoCloseable {
         return mqttPort;
     }
 
+    /** The plain CoAP port, or -1 when CoAP is disabled. */
+    public int coapPort() {
+        return coapPort;
+    }
+
+    /** The CoAP-over-DTLS port, or -1 when CoAP is disabled. */
+    public int coapsPort() {
+        return coapsPort;
+    }
+
+    /** The way down to CoAP devices that observe their downlink resources. */
+    public CoapDownlink coapDownlink() {
+        return coapDownlink;
+    }
+
     public int httpPort() {
         return httpPort;
     }
@@ -150,6 +201,10 @@ public final class GatewayApp implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    public ServiceLadder ladder() {
+        return ladder;
     }
 
     public Path dataDir() {

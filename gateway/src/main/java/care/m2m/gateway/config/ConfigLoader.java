@@ -1,5 +1,6 @@
 package care.m2m.gateway.config;
 
+import care.m2m.gateway.config.GatewayConfig.CoapSettings;
 import care.m2m.gateway.config.GatewayConfig.HttpSettings;
 import care.m2m.gateway.config.GatewayConfig.MqttSettings;
 import care.m2m.gateway.config.GatewayConfig.SqlSettings;
@@ -54,6 +55,12 @@ public final class ConfigLoader {
                 new MqttSettings(host, integer("M2MCARE_MQTT_PORT", MqttSettings.DEFAULT_PORT),
                         integer("M2MCARE_MQTT_MAX_PACKET_BYTES", MqttSettings.DEFAULT_MAX_PACKET_BYTES),
                         integer("M2MCARE_MQTT_RECEIVE_MAXIMUM", MqttSettings.DEFAULT_RECEIVE_MAXIMUM)),
+                new CoapSettings(bool("M2MCARE_COAP_ENABLED", true), host,
+                        integer("M2MCARE_COAP_PORT", CoapSettings.DEFAULT_PORT),
+                        integer("M2MCARE_COAPS_PORT", CoapSettings.DEFAULT_DTLS_PORT),
+                        integer("M2MCARE_COAP_MAX_BODY_BYTES", CoapSettings.DEFAULT_MAX_BODY_BYTES),
+                        optional("M2MCARE_COAP_CONFIG_FILE").map(Path::of),
+                        optional("M2MCARE_PSK_MASTER_KEY")),
                 new HttpSettings(host, integer("M2MCARE_HTTP_PORT", HttpSettings.DEFAULT_PORT)),
                 optional("M2MCARE_INFLUX_URL").map(url -> new InfluxSettings(url,
                         text("M2MCARE_INFLUX_DATABASE", DEFAULT_INFLUX_DATABASE),
@@ -89,6 +96,18 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": expected a whole number, got '" + value.get() + "'", e);
         }
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (value.get().toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(name + ": expected true or false, got '" + value.get() + "'");
+        };
     }
 
     private static Map<String, String> readProperties(Path file) {

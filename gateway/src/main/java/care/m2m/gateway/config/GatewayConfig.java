@@ -13,6 +13,7 @@ import java.util.Optional;
 public record GatewayConfig(
         Path dataDir,
         MqttSettings mqtt,
+        CoapSettings coap,
         HttpSettings http,
         Optional<InfluxSettings> influx,
         SqlSettings sql,
@@ -23,6 +24,7 @@ public record GatewayConfig(
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(coap, "coap");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(influx, "influx");
         Objects.requireNonNull(sql, "sql");
@@ -36,6 +38,25 @@ public record GatewayConfig(
         public static final int DEFAULT_PORT = 1883;
         public static final int DEFAULT_MAX_PACKET_BYTES = 256 * 1024;
         public static final int DEFAULT_RECEIVE_MAXIMUM = 100;
+    }
+
+    /**
+     * CoAP listeners for constrained devices: plain UDP (token authentication, trusted networks only) and
+     * DTLS 1.2 with per-device pre-shared keys. The Californium file is an optional overlay of Californium's
+     * own settings; {@code pskMasterKey} (base64) replaces the generated {@code <data>/psk-master-key}.
+     */
+    public record CoapSettings(boolean enabled, String host, int port, int dtlsPort, int maxBodyBytes,
+            Optional<Path> californiumFile, Optional<String> pskMasterKey) {
+        public static final int DEFAULT_PORT = 5683;
+        public static final int DEFAULT_DTLS_PORT = 5684;
+        /** Largest request body, reassembled from blocks; larger bodies are answered with 4.13. */
+        public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+        public CoapSettings {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(californiumFile, "californiumFile");
+            Objects.requireNonNull(pskMasterKey, "pskMasterKey");
+        }
     }
 
     /** HTTP listener for the API, health, metrics and (later) pages. */

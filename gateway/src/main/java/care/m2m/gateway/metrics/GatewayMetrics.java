@@ -26,7 +26,28 @@ public interface GatewayMetrics {
     /** Registers the gauge of telemetry points waiting to be written. */
     void writerQueue(IntSupplier depth);
 
+    /** A fault was raised (new or reopened) on a device. */
+    void faultRaised(String code, boolean reopened);
+
+    /** A command reached a final state. */
+    void commandFinished(String action, String status);
+
+    /** A self-repair attempt ended: verified, command_failed, not_cleared, relapsed. */
+    void repairOutcome(String faultCode, String action, String outcome);
+
     GatewayMetrics NOOP = new GatewayMetrics() {
+        @Override
+        public void faultRaised(String code, boolean reopened) {
+        }
+
+        @Override
+        public void commandFinished(String action, String status) {
+        }
+
+        @Override
+        public void repairOutcome(String faultCode, String action, String outcome) {
+        }
+
         @Override
         public void accepted(String messageType, String transport) {
         }

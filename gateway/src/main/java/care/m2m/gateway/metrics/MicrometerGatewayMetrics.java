@@ -63,6 +63,24 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     }
 
     @Override
+    public void faultRaised(String code, boolean reopened) {
+        Counter.builder("m2mcare.faults.raised").description("Faults raised, by fault code")
+                .tag("code", code).tag("reopened", Boolean.toString(reopened)).register(registry).increment();
+    }
+
+    @Override
+    public void commandFinished(String action, String status) {
+        Counter.builder("m2mcare.commands.finished").description("Commands that reached a final state")
+                .tag("action", action).tag("status", status).register(registry).increment();
+    }
+
+    @Override
+    public void repairOutcome(String faultCode, String action, String outcome) {
+        Counter.builder("m2mcare.repairs").description("Self-repair attempts by fault code, action and outcome")
+                .tag("code", faultCode).tag("action", action).tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
     public void storeWrite(long nanos, int points, boolean success) {
         (success ? storeWriteOk : storeWriteFailed).record(nanos, TimeUnit.NANOSECONDS);
         batchSize.record(points);

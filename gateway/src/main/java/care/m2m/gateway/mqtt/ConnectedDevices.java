@@ -1,6 +1,9 @@
 package care.m2m.gateway.mqtt;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConnectedDevices {
 
     private final Map<String, MqttDeviceConnection> connections = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeningListeners = new CopyOnWriteArrayList<>();
+
+    /** Registers who wants to know when a device starts listening for commands (to send what waits). */
+    public void onListening(Consumer<String> listener) {
+        listeningListeners.add(listener);
+    }
+
+    void listening(String deviceId) {
+        listeningListeners.forEach(l -> l.accept(deviceId));
+    }
 
     /** Registers the connection and returns the one it replaces, if any. */
     Optional<MqttDeviceConnection> add(MqttDeviceConnection connection) {

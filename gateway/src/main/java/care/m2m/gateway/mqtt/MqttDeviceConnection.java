@@ -2,9 +2,11 @@ package care.m2m.gateway.mqtt;
 
 import care.m2m.contracts.codec.Encoding;
 import care.m2m.contracts.topics.DeviceTopic;
+import care.m2m.contracts.topics.MessageType;
 import care.m2m.contracts.topics.Topics;
 import care.m2m.contracts.validation.ContractViolation;
 import care.m2m.contracts.validation.ContractViolation.Reason;
+import care.m2m.gateway.commands.DeviceUnreachableException;
 import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.ingest.IngestException;
 import care.m2m.gateway.ingest.IngestService;
@@ -13,7 +15,11 @@ import care.m2m.gateway.metrics.GatewayMetrics;
 import care.m2m.gateway.mqtt.MqttReasonCodes.Reaction;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.mqtt.messages.MqttSubscribeMessage;
@@ -23,6 +29,9 @@ import io.vertx.mqtt.messages.codes.MqttPubRecReasonCode;
 import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,9 +56,16 @@ final class MqttDeviceConnection {
     private final Clock clock;
     private final OrderedAcks acks = new OrderedAcks();
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
+    private final Consumer<String> onListening;
+    private final Context context;
+    private volatile Encoding deviceEncoding = Encoding.JSON;
 
-    MqttDeviceConnection(MqttEndpoint endpoint, Device device, IngestService ingest, GatewayMetrics metrics, Clock clock) {
+    MqttDeviceConnection(MqttEndpoint endpoint, Device device, IngestService ingest, GatewayMetrics metrics,
+            Clock clock, Consumer<String> onListening) {
         this.endpoint = endpoint;
+        this.onListening = onListening;
+        this.context = Vertx.currentContext();
         this.device = device;
         this.ingest = ingest;
         this.metrics = metrics;
@@ -78,6 +94,7 @@ final class MqttDeviceConnection {
         endpoint.subscriptionAutoAck(false);
         endpoint.publishHandler(this::onPublish);
         endpoint.publishReleaseHandler(endpoint::publishComplete);
+        endpoint.publishAcknowledgeHandler(this::onDownlinkAck);
         endpoint.subscribeHandler(this::onSubscribe);
         endpoint.unsubscribeHandler(unsubscribe -> {
             unsubscribe.topics().forEach(subscriptions::remove);
@@ -118,6 +135,7 @@ final class MqttDeviceConnection {
         } catch (ContractViolation e) {
             throw IngestException.invalid(e);
         }
+        deviceEncoding = encoding;
         return new Uplink(device, topic, message.payload().getBytes(), encoding, TRANSPORT, clock.instant());
     }
 
@@ -190,6 +208,62 @@ final class MqttDeviceConnection {
         } else {
             endpoint.subscribeAcknowledge(subscribe.messageId(), grantedV3);
         }
+        if (isListening(MessageType.COMMANDS)) {
+            onListening.accept(device.id());
+        }
+    }
+
+    /** Whether one of the device's subscriptions covers its downlink topic of this type. */
+    boolean isListening(MessageType type) {
+        String topic = Topics.mqtt(device.id(), type);
+        String levelFilter = Topics.downlinkFilter(device.id());
+        String multiFilter = levelFilter.substring(0, levelFilter.length() - 1) + "#";
+        return subscriptions.contains(topic) || subscriptions.contains(levelFilter) || subscriptions.contains(multiFilter);
+    }
+
+    /**
+     * Publishes a downlink message at QoS 1 in the device's own encoding; the future succeeds when the device
+     * acknowledged it (PUBACK), and fails if the connection ends first.
+     */
+    Future<Void> deliver(MessageType type, byte[] json, byte[] cbor) {
+        Promise<Void> acked = Promise.promise();
+        context.runOnContext(v -> {
+            if (!endpoint.isConnected() || !isListening(type)) {
+                acked.fail(new DeviceUnreachableException(device.id() + " is not listening for " + type.segment()));
+                return;
+            }
+            Encoding encoding = deviceEncoding;
+            MqttProperties properties = new MqttProperties();
+            if (endpoint.protocolVersion() >= MqttReasonCodes.MQTT_5) {
+                properties.add(new MqttProperties.StringProperty(MqttProperties.CONTENT_TYPE, encoding.contentType()));
+            }
+            endpoint.publish(Topics.mqtt(device.id(), type), Buffer.buffer(encoding == Encoding.CBOR ? cbor : json),
+                            MqttQoS.AT_LEAST_ONCE, false, false, nextMessageId(), properties)
+                    .onSuccess(id -> awaitingAck.put(id, acked))
+                    .onFailure(acked::tryFail);
+        });
+        return acked.future();
+    }
+
+    private int nextMessageId() {
+        int id = endpoint.lastMessageId();
+        do {
+            id = id % 65535 + 1;
+        } while (awaitingAck.containsKey(id));
+        return id;
+    }
+
+    private void onDownlinkAck(int messageId) {
+        Promise<Void> acked = awaitingAck.remove(messageId);
+        if (acked != null) {
+            acked.tryComplete();
+        }
+    }
+
+    /** The connection ended: nothing in flight was acknowledged. */
+    void closed() {
+        awaitingAck.values().forEach(p -> p.tryFail(new DeviceUnreachableException(device.id() + " disconnected")));
+        awaitingAck.clear();
     }
 
     /** A device may subscribe to its own downlink topics, one by one or with the filters m2m/v1/{id}/+ or /#. */

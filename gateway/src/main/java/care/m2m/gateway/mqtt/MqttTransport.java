@@ -99,10 +99,12 @@ public final class MqttTransport extends VerticleBase {
     }
 
     private void accept(MqttEndpoint endpoint, Device device) {
-        MqttDeviceConnection connection = new MqttDeviceConnection(endpoint, device, ingest, metrics, clock);
+        MqttDeviceConnection connection = new MqttDeviceConnection(endpoint, device, ingest, metrics, clock,
+                connected::listening);
         connection.attachHandlers();
         endpoint.exceptionHandler(e -> onConnectionError(connection, endpoint, e));
         endpoint.closeHandler(v -> {
+            connection.closed();
             connected.remove(connection);
             LOG.debug("Device {} disconnected", device.id());
         });

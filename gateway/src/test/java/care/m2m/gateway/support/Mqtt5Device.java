@@ -27,6 +27,15 @@ public final class Mqtt5Device implements AutoCloseable {
     private final String deviceId;
     /** DISCONNECT reason codes sent by the server, and -1 for a connection lost without one. */
     public final BlockingQueue<Integer> disconnects = new LinkedBlockingQueue<>();
+    /** Messages the gateway sent down to this device, in arrival order. */
+    public final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+
+    /** One downlink message as the device got it. */
+    public record Received(String topic, byte[] payload) {
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
 
     private Mqtt5Device(MqttAsyncClient client, String deviceId) {
         this.client = client;
@@ -49,6 +58,7 @@ public final class Mqtt5Device implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
+                device.received.add(new Received(topic, message.getPayload()));
             }
 
             @Override

@@ -40,6 +40,8 @@ public final class RunningGateway implements AutoCloseable {
         settings.put("M2MCARE_DATA_DIR", dataDir.toString());
         settings.put("M2MCARE_HOST", "127.0.0.1");
         settings.put("M2MCARE_MQTT_PORT", "0");
+        settings.put("M2MCARE_COAP_PORT", "0");
+        settings.put("M2MCARE_COAPS_PORT", "0");
         settings.put("M2MCARE_HTTP_PORT", "0");
         settings.put("M2MCARE_ADMIN_TOKEN", ADMIN_TOKEN);
         settings.putAll(extra);
@@ -66,6 +68,16 @@ public final class RunningGateway implements AutoCloseable {
         return "tcp://127.0.0.1:" + app.mqttPort();
     }
 
+    /** Plain CoAP base URI, for example {@code coap://127.0.0.1:5683}. */
+    public String coapUrl() {
+        return "coap://127.0.0.1:" + app.coapPort();
+    }
+
+    /** CoAP over DTLS base URI. */
+    public String coapsUrl() {
+        return "coaps://127.0.0.1:" + app.coapsPort();
+    }
+
     public String httpUrl() {
         return "http://127.0.0.1:" + app.httpPort();
     }
@@ -78,7 +90,8 @@ public final class RunningGateway implements AutoCloseable {
             throw new IllegalStateException("registration of " + id + " failed: " + response.statusCode() + " " + response.body());
         }
         JsonObject body = new JsonObject(response.body());
-        return new DeviceCredentials(body.getString("id"), body.getString("model"), body.getString("secret"));
+        return new DeviceCredentials(body.getString("id"), body.getString("model"), body.getString("secret"),
+                body.getString("psk"));
     }
 
     public HttpResponse<String> get(String path) {
@@ -123,7 +136,7 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
-    /** What a device needs to connect. */
-    public record DeviceCredentials(String id, String model, String secret) {
+    /** What a device needs to connect; {@code psk} is the DTLS pre-shared key (its ASCII bytes are the key). */
+    public record DeviceCredentials(String id, String model, String secret, String psk) {
     }
 }

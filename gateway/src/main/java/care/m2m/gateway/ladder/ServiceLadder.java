@@ -1,0 +1,196 @@
+package care.m2m.gateway.ladder;
+
+import care.m2m.contracts.messages.CommandResult;
+import care.m2m.contracts.messages.DeviceEvent;
+import care.m2m.contracts.models.ModelCatalog;
+import care.m2m.gateway.commands.CommandRecord;
+import care.m2m.gateway.commands.CommandService;
+import care.m2m.gateway.commands.CommandSettings;
+import care.m2m.gateway.commands.CommandStore;
+import care.m2m.gateway.commands.Downlink;
+import care.m2m.gateway.devices.Device;
+import care.m2m.gateway.devices.DeviceRegistry;
+import care.m2m.gateway.diagnosis.DiagnosisEngine;
+import care.m2m.gateway.diagnosis.Fault;
+import care.m2m.gateway.diagnosis.FaultListener;
+import care.m2m.gateway.diagnosis.FaultSignal;
+import care.m2m.gateway.diagnosis.FaultStore;
+import care.m2m.gateway.diagnosis.FaultTracker;
+import care.m2m.gateway.diagnosis.rules.RuleBook;
+import care.m2m.gateway.ingest.IngestListener;
+import care.m2m.gateway.metrics.GatewayMetrics;
+import care.m2m.gateway.repair.NextRung;
+import care.m2m.gateway.repair.RepairAttemptStore;
+import care.m2m.gateway.repair.RepairCoordinator;
+import care.m2m.gateway.store.TelemetryPoint;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service ladder's home: diagnosis, the fault tracker, the command channel and self-repair share one
+ * Vert.x context, so their state needs no locks. Inputs from the transports (stored telemetry, events,
+ * command results, devices starting to listen) are handed over to that context; every change is written to
+ * the records database in order by one worker.
+ */
+public final class ServiceLadder extends VerticleBase implements IngestListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLadder.class);
+
+    private final ModelCatalog models;
+    private final RuleBook rules;
+    private final DeviceRegistry registry;
+    private final FaultStore faultStore;
+    private final CommandStore commandStore;
+    private final RepairAttemptStore attemptStore;
+    private final Downlink downlink;
+    private final CommandSettings commandSettings;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+    private final WorkerExecutor writer;
+    private DiagnosisEngine engine;
+    private FaultTracker tracker;
+    private CommandService commands;
+    private RepairCoordinator repair;
+    private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
+
+    /** The records this ladder reads and writes. */
+    public record Stores(DeviceRegistry registry, FaultStore faults, CommandStore commands, RepairAttemptStore attempts) {
+    }
+
+    public ServiceLadder(ModelCatalog models, RuleBook rules, Stores stores, Downlink downlink,
+            CommandSettings commandSettings, GatewayMetrics metrics, Clock clock, WorkerExecutor writer) {
+        this.models = models;
+        this.rules = rules;
+        this.registry = stores.registry();
+        this.faultStore = stores.faults();
+        this.commandStore = stores.commands();
+        this.attemptStore = stores.attempts();
+        this.downlink = downlink;
+        this.commandSettings = commandSettings;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.writer = writer;
+    }
+
+    /** Adds a rung above self-repair (tips, tickets); call before deployment. */
+    public void addNextRung(NextRung rung) {
+        nextRungs.add(rung);
+    }
+
+    @Override
+    public Future<?> start() {
+        engine = new DiagnosisEngine(rules);
+        tracker = new FaultTracker(models, rules, this::persistFault);
+        commands = new CommandService(downlink, this::persistCommand, commandSettings, clock);
+        repair = new RepairCoordinator(vertx, models, rules, commands, tracker,
+                a -> write(() -> attemptStore.save(a)), metrics, clock);
+        nextRungs.forEach(repair::addNextRung);
+        tracker.addListener(repair);
+        tracker.addListener(new FaultListener() {
+            @Override
+            public void onRaised(Fault fault, boolean reopened) {
+                metrics.faultRaised(fault.code(), reopened);
+            }
+        });
+        commands.addListener(repair);
+        commands.addListener(c -> metrics.commandFinished(c.action(), c.status().name().toLowerCase()));
+        return writer.executeBlocking(this::loadState, true).onSuccess(state -> {
+            restore(state);
+            long period = commandSettings.sweepInterval().toMillis();
+            vertx.setPeriodic(period, period, id -> tick());
+        });
+    }
+
+    private record State(List<Fault> faults, List<CommandRecord> commands, List<Device> devices, int interrupted) {
+    }
+
+    private State loadState() {
+        int interrupted = attemptStore.interruptPending();
+        List<Device> devices = new ArrayList<>();
+        String after = null;
+        List<Device> page;
+        do {
+            page = registry.list(after, 1000);
+            devices.addAll(page);
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 1000);
+        return new State(faultStore.active(), commandStore.open(), devices, interrupted);
+    }
+
+    private void restore(State state) {
+        state.devices().forEach(d -> engine.watch(d.id(), d.model(),
+                d.lastSeenAt() == null ? clock.instant() : d.lastSeenAt()));
+        tracker.restore(state.faults());
+        state.faults().forEach(f -> engine.restoreRaised(f.deviceId(), f.model(), f.code(), f.lastSeen()));
+        commands.restore(state.commands());
+        LOG.info("Service ladder ready: {} devices watched, {} active faults, {} open commands, {} repair attempts"
+                + " interrupted by the restart", state.devices().size(), state.faults().size(), state.commands().size(),
+                state.interrupted());
+        state.faults().stream().filter(f -> f.ladder() == Fault.Ladder.REPAIRING || f.ladder() == Fault.Ladder.NEW)
+                .forEach(f -> repair.onRaised(f, false));
+    }
+
+    private void tick() {
+        commands.sweep();
+        tracker.tick(clock.instant());
+        apply(engine.checkSilence(clock.instant()));
+    }
+
+    @Override
+    public void onTelemetry(Device device, TelemetryPoint point) {
+        context.runOnContext(v -> apply(engine.onTelemetry(device.id(), device.model(), point.timestamp(),
+                clock.instant(), point.values())));
+    }
+
+    @Override
+    public void onEvent(Device device, DeviceEvent event) {
+        context.runOnContext(v -> apply(engine.onEvent(device.id(), device.model(),
+                event.timestamp() == null ? clock.instant() : event.timestamp(), clock.instant(), event)));
+    }
+
+    @Override
+    public void onCommandResult(Device device, CommandResult result) {
+        context.runOnContext(v -> commands.onResult(device.id(), result));
+    }
+
+    /** A device started listening for commands: send what waits for it. */
+    public void onListening(String deviceId) {
+        context.runOnContext(v -> commands.onDeviceConnected(deviceId));
+    }
+
+    /** Queues an operator's command; the future completes once it is durably queued. */
+    public Future<CommandRecord> submitCommand(String deviceId, String action, Map<String, Object> params, Duration ttl) {
+        return Future.<CommandRecord>future(p -> context.runOnContext(v -> {
+            CommandRecord command = commands.submit(deviceId, action, params, ttl, CommandRecord.Origin.OPERATOR, null);
+            writer.executeBlocking(() -> null, true).onComplete(done -> p.complete(command));
+        }));
+    }
+
+    private void apply(List<FaultSignal> signals) {
+        signals.forEach(tracker::handle);
+    }
+
+    private void persistFault(Fault fault) {
+        write(() -> faultStore.save(fault));
+    }
+
+    private void persistCommand(CommandRecord command) {
+        write(() -> commandStore.save(command));
+    }
+
+    private void write(Runnable write) {
+        writer.executeBlocking(() -> {
+            write.run();
+            return null;
+        }, true).onFailure(e -> LOG.error("Could not write a service-ladder record: {}", e.getMessage()));
+    }
+}
