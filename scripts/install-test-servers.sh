@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs, only when they are missing, the Debian packages whose servers the tests start themselves
+# Installs, only when they are missing, the Debian packages whose servers (and the libcoap client) the tests start themselves
 # (testkit: InfluxDB, PostgreSQL, Mosquitto and its command-line clients). The tests run each server on free
 # loopback ports in a temporary folder, so the system services are kept from starting. Idempotent; silent
 # when everything is present.
@@ -13,6 +13,7 @@ has influxd || missing+=(influxdb)
 has_postgres || missing+=(postgresql)
 has mosquitto || missing+=(mosquitto)
 { has mosquitto_pub && has mosquitto_sub; } || missing+=(mosquitto-clients)
+has coap-client-openssl || missing+=(libcoap3-bin)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -3,9 +3,13 @@ package care.m2m.gateway.app;
 import care.m2m.contracts.codec.MessageCodec;
 import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.models.ModelCatalog;
+import care.m2m.anomaly.DetectorConfig;
+import care.m2m.anomaly.DetectorFactory;
 import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.diagnosis.anomaly.AnomalyWatch;
 import care.m2m.gateway.api.HttpApi;
 import care.m2m.gateway.api.LadderRoutes;
+import care.m2m.gateway.commands.AnyDownlink;
 import care.m2m.gateway.commands.CommandSettings;
 import care.m2m.gateway.commands.CommandStore;
 import care.m2m.gateway.diagnosis.FaultStore;
@@ -118,17 +122,23 @@ public final class GatewayApp implements AutoCloseable {
         ingest = new IngestService(codec, models, writer, events, metrics);
         connected = new ConnectedDevices();
         metrics.connectedDevices(connected::count);
+        coapDownlink = new CoapDownlink(codec);
         ServiceLadder.Stores ladderStores = new ServiceLadder.Stores(new DeviceRegistry(records),
                 new FaultStore(records), new CommandStore(records), new RepairAttemptStore(records));
-        ladder = new ServiceLadder(models, RuleBook.load(models, config.modelsDir()), ladderStores,
-                new MqttDownlink(connected, codec), CommandSettings.DEFAULTS, metrics, clock,
-                vertx.createSharedWorkerExecutor("m2mcare-ladder-writer", 1));
+        AnyDownlink downlink = new AnyDownlink(List.of(new MqttDownlink(connected, codec), coapDownlink));
+        RuleBook rules = RuleBook.load(models, config.modelsDir());
+        ladder = new ServiceLadder(models, rules, ladderStores, downlink,
+                CommandSettings.DEFAULTS, metrics, clock, vertx.createSharedWorkerExecutor("m2mcare-ladder-writer", 1));
+        if (config.anomaly().enabled()) {
+            ladder.withAnomalyWatch(new AnomalyWatch(new DetectorFactory(DetectorConfig.defaults()),
+                    config.anomaly().threshold(), config.anomaly().quiet(), models, rules));
+        }
         await(vertx.deployVerticle(ladder));
         ingest.addListener(ladder);
         connected.onListening(ladder::onListening);
+        coapDownlink.onListening(ladder::onListening);
         adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
         DevicePsks psks = DevicePsks.resolve(config.coap().pskMasterKey(), config.dataDir());
-        coapDownlink = new CoapDownlink(codec);
 
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<MqttTransport> transports = Collections.synchronizedList(new ArrayList<>());

@@ -1,6 +1,7 @@
 package care.m2m.gateway.config;
 
 import care.m2m.gateway.config.GatewayConfig.CoapSettings;
+import care.m2m.gateway.config.GatewayConfig.AnomalySettings;
 import care.m2m.gateway.config.GatewayConfig.HttpSettings;
 import care.m2m.gateway.config.GatewayConfig.MqttSettings;
 import care.m2m.gateway.config.GatewayConfig.SqlSettings;
@@ -74,7 +75,11 @@ public final class ConfigLoader {
                 optional("M2MCARE_ADMIN_TOKEN"),
                 new WriterSettings(integer("M2MCARE_WRITER_QUEUE_CAPACITY", WriterSettings.DEFAULT_QUEUE_CAPACITY),
                         integer("M2MCARE_WRITER_MAX_BATCH_POINTS", WriterSettings.DEFAULT_MAX_BATCH_POINTS)),
-                optional("M2MCARE_MODELS_DIR").map(Path::of));
+                optional("M2MCARE_MODELS_DIR").map(Path::of),
+                new AnomalySettings(bool("M2MCARE_ANOMALY_ENABLED", true),
+                        decimal("M2MCARE_ANOMALY_THRESHOLD", AnomalySettings.DEFAULT_THRESHOLD),
+                        Duration.ofMinutes(integer("M2MCARE_ANOMALY_QUIET_MINUTES",
+                                (int) AnomalySettings.DEFAULT_QUIET.toMinutes()))));
     }
 
     private Optional<String> optional(String name) {
@@ -95,6 +100,18 @@ public final class ConfigLoader {
             return Integer.parseInt(value.get());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": expected a whole number, got '" + value.get() + "'", e);
+        }
+    }
+
+    private double decimal(String name, double defaultValue) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(value.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected a number such as 0.5, got '" + value.get() + "'", e);
         }
     }
 

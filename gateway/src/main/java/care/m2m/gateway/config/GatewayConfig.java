@@ -2,6 +2,7 @@ package care.m2m.gateway.config;
 
 import care.m2m.gateway.store.influx.InfluxSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ public record GatewayConfig(
         SqlSettings sql,
         Optional<String> adminToken,
         WriterSettings writer,
-        Optional<Path> modelsDir) {
+        Optional<Path> modelsDir,
+        AnomalySettings anomaly) {
 
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -31,6 +33,16 @@ public record GatewayConfig(
         Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(modelsDir, "modelsDir");
+        Objects.requireNonNull(anomaly, "anomaly");
+    }
+
+    /**
+     * Learned anomaly detection on metrics without rules: on or off, the score that raises the generic
+     * ANOMALY fault, and how long all streams must stay quiet before it clears.
+     */
+    public record AnomalySettings(boolean enabled, double threshold, Duration quiet) {
+        public static final double DEFAULT_THRESHOLD = 0.5;
+        public static final Duration DEFAULT_QUIET = Duration.ofMinutes(30);
     }
 
     /** MQTT listener: where, and how large one packet may be (larger packets end the connection). */

@@ -141,7 +141,9 @@ public final class FaultTracker {
         return rules.forModel(model).flapWindow();
     }
 
+    /** The model's severity for its own codes; the gateway's codes: silence is major, an anomaly minor. */
     private Severity severity(String model, String code) {
-        return models.find(model).flatMap(m -> m.fault(code)).map(FaultSpec::severity).orElse(Severity.MAJOR);
+        return models.find(model).flatMap(m -> m.fault(code)).map(FaultSpec::severity)
+                .orElse("ANOMALY".equals(code) ? Severity.MINOR : Severity.MAJOR);
     }
 }

@@ -16,6 +16,7 @@ import care.m2m.gateway.diagnosis.FaultListener;
 import care.m2m.gateway.diagnosis.FaultSignal;
 import care.m2m.gateway.diagnosis.FaultStore;
 import care.m2m.gateway.diagnosis.FaultTracker;
+import care.m2m.gateway.diagnosis.anomaly.AnomalyWatch;
 import care.m2m.gateway.diagnosis.rules.RuleBook;
 import care.m2m.gateway.ingest.IngestListener;
 import care.m2m.gateway.metrics.GatewayMetrics;
@@ -60,6 +61,7 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     private FaultTracker tracker;
     private CommandService commands;
     private RepairCoordinator repair;
+    private AnomalyWatch anomalies;
     private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
 
     /** The records this ladder reads and writes. */
@@ -79,6 +81,12 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
         this.metrics = metrics;
         this.clock = clock;
         this.writer = writer;
+    }
+
+    /** Adds learned anomaly detection for metrics without rules; call before deployment. */
+    public ServiceLadder withAnomalyWatch(AnomalyWatch watch) {
+        this.anomalies = watch;
+        return this;
     }
 
     /** Adds a rung above self-repair (tips, tickets); call before deployment. */
@@ -147,8 +155,12 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
 
     @Override
     public void onTelemetry(Device device, TelemetryPoint point) {
-        context.runOnContext(v -> apply(engine.onTelemetry(device.id(), device.model(), point.timestamp(),
-                clock.instant(), point.values())));
+        context.runOnContext(v -> {
+            apply(engine.onTelemetry(device.id(), device.model(), point.timestamp(), clock.instant(), point.values()));
+            if (anomalies != null) {
+                apply(anomalies.onPoint(device.id(), device.model(), point.timestamp(), point.values()));
+            }
+        });
     }
 
     @Override

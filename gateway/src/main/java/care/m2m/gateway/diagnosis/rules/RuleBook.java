@@ -30,7 +30,7 @@ public final class RuleBook {
 
     public static final String RESOURCE_DIR = "care/m2m/contracts/models/";
     /** Fault codes the gateway itself raises, valid for every model. */
-    public static final List<String> GATEWAY_FAULTS = List.of("DEVICE_SILENT");
+    public static final List<String> GATEWAY_FAULTS = List.of("DEVICE_SILENT", "ANOMALY");
 
     private final Map<String, ModelRules> byModel;
 
