@@ -1,6 +1,7 @@
 package care.m2m.gateway.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.contracts.topics.Topics;
@@ -11,11 +12,14 @@ import care.m2m.gateway.support.RunningGateway.DeviceCredentials;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,21 @@ class MqttTelemetryIngestTest {
         JsonObject values = gateway.telemetry(creds.id()).getJsonArray("points").getJsonObject(0).getJsonObject("values");
         assertThat(values.getMap()).containsOnly(Map.entry("power_w", 11040.5), Map.entry("vehicle_connected", true),
                 Map.entry("state", "charging"));
+    }
+
+    @Test
+    void qos2TelemetryIsStoredOnceAndConnectedDevicesAreCounted() throws Exception {
+        DeviceCredentials creds = gateway.register("espresso-qos2", MODEL);
+        try (Mqtt5Device device = Mqtt5Device.connect(gateway.mqttUrl(), creds.id(), creds.secret())) {
+            assertThat(gateway.metric("m2mcare_devices_connected")).isEqualTo(1.0);
+            MqttMessage message = new MqttMessage(
+                    "{\"v\":1,\"metrics\":{\"boiler_temp_c\":91.5}}".getBytes(StandardCharsets.UTF_8));
+            message.setQos(2);
+            device.client().publish(Topics.mqtt(creds.id(), MessageType.TELEMETRY), message).waitForCompletion(10_000);
+        }
+        assertThat(gateway.telemetry(creds.id()).getJsonArray("points")).hasSize(1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> gateway.metric("m2mcare_devices_connected") == 0.0);
     }
 
     @Test
