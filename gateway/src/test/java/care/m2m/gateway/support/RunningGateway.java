@@ -2,12 +2,9 @@ package care.m2m.gateway.support;
 
 import care.m2m.gateway.app.GatewayApp;
 import care.m2m.gateway.config.ConfigLoader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +19,7 @@ public final class RunningGateway implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
 
     private final Map<String, String> settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AdminHttp http = new AdminHttp(this::httpUrl, ADMIN_TOKEN);
     private GatewayApp app;
 
     private RunningGateway(Map<String, String> settings) {
@@ -84,49 +81,29 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Registers a device through the admin API and returns its credentials. */
     public DeviceCredentials register(String id, String model) {
-        HttpResponse<String> response = post("/api/v1/admin/devices",
-                new JsonObject().put("id", id).put("model", model).put("customerRef", "cust-" + id).encode());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("registration of " + id + " failed: " + response.statusCode() + " " + response.body());
-        }
-        JsonObject body = new JsonObject(response.body());
-        return new DeviceCredentials(body.getString("id"), body.getString("model"), body.getString("secret"),
-                body.getString("psk"));
+        return http.register(id, model);
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(httpUrl() + path))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build());
+        return http.get(path);
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(httpUrl() + path))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return http.post(path, json);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException("HTTP " + request.method() + " " + request.uri() + " failed: " + e, e);
-        }
+        return http.send(request);
     }
 
     /** Stored telemetry of a device over the last day, as the read API returns it. */
     public JsonObject telemetry(String deviceId) {
-        HttpResponse<String> response = get("/api/v1/devices/" + deviceId + "/telemetry?from="
-                + java.time.Instant.now().minus(Duration.ofDays(1)) + "&limit=10000");
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("telemetry read failed: " + response.statusCode() + " " + response.body());
-        }
-        return new JsonObject(response.body());
+        return http.telemetry(deviceId);
     }
 
     /** The value of one Prometheus sample, 0 when absent; {@code labels} like {@code reason="out_of_range"}. */
     public double metric(String name, String... labels) {
-        return PrometheusText.value(get("/metrics").body(), name, labels);
+        return http.metric(name, labels);
     }
 
     @Override
