@@ -8,7 +8,14 @@ import care.m2m.anomaly.DetectorFactory;
 import care.m2m.gateway.admin.AdminToken;
 import care.m2m.gateway.diagnosis.anomaly.AnomalyWatch;
 import care.m2m.gateway.api.HttpApi;
+import care.m2m.gateway.api.CustomerRoutes;
 import care.m2m.gateway.api.LadderRoutes;
+import care.m2m.gateway.timeline.DeviceTimeline;
+import care.m2m.gateway.tips.CustomerStore;
+import care.m2m.gateway.tips.FaultTipRung;
+import care.m2m.gateway.tips.TipEvents;
+import care.m2m.gateway.tips.TipService;
+import care.m2m.gateway.tips.TipStore;
 import care.m2m.gateway.commands.AnyDownlink;
 import care.m2m.gateway.commands.CommandSettings;
 import care.m2m.gateway.commands.CommandStore;
@@ -62,6 +69,7 @@ public final class GatewayApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIP_SWEEP = Duration.ofSeconds(5);
 
     private final GatewayConfig config;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -75,6 +83,7 @@ public final class GatewayApp implements AutoCloseable {
     private ConnectedDevices connected;
     private IngestService ingest;
     private ServiceLadder ladder;
+    private TipService tips;
 
     private GatewayApp(GatewayConfig config) {
         this.config = config;
@@ -133,6 +142,14 @@ public final class GatewayApp implements AutoCloseable {
             ladder.withAnomalyWatch(new AnomalyWatch(new DetectorFactory(DetectorConfig.defaults()),
                     config.anomaly().threshold(), config.anomaly().quiet(), models, rules));
         }
+        TipStore tipStore = new TipStore(records);
+        TipEvents tipEvents = new TipEvents();
+        CustomerStore customers = new CustomerStore(records);
+        tips = new TipService(tipStore, customers, downlink, tipEvents,
+                vertx.createSharedWorkerExecutor("m2mcare-tips", 1), clock);
+        ladder.addNextRung(new FaultTipRung(models, directory, tips));
+        vertx.setPeriodic(TIP_SWEEP.toMillis(), id -> tips.deliverDue()
+                .onFailure(e -> LOG.warn("Tip delivery sweep failed: {}", e.getMessage())));
         await(vertx.deployVerticle(ladder));
         ingest.addListener(ladder);
         connected.onListening(ladder::onListening);
@@ -158,6 +175,9 @@ public final class GatewayApp implements AutoCloseable {
 
         HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, psks, models, store,
                 writer, events, records, registry, queryWorkers, clock));
+        http.with(new CustomerRoutes(new CustomerRoutes.Dependencies(customers, tips, tipEvents,
+                new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(), tipStore,
+                events.reader(), store, clock), queryWorkers)));
         http.with(new LadderRoutes(new LadderRoutes.Dependencies(ladder, directory, models, ladderStores.faults(),
                 ladderStores.commands(), ladderStores.attempts(), queryWorkers)));
         await(vertx.deployVerticle(http));
@@ -211,6 +231,10 @@ public final class GatewayApp implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    public TipService tips() {
+        return tips;
     }
 
     public ServiceLadder ladder() {

@@ -80,6 +80,23 @@ public final class DeviceRegistry {
         }
     }
 
+    /** The devices of one customer, ordered by id. */
+    public List<Device> ofCustomer(String customerRef) {
+        String sql = "SELECT " + COLUMNS + " FROM devices WHERE customer_ref = ? ORDER BY id LIMIT 1000";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, customerRef);
+            List<Device> devices = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    devices.add(read(rs));
+                }
+            }
+            return devices;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list devices of " + customerRef + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Replaces the secret hash; false when there is no such device. */
     public boolean updateSecret(String id, String secretHash) {
         return update("UPDATE devices SET secret_hash = ? WHERE id = ?", secretHash, id);

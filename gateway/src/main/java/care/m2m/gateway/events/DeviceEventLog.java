@@ -45,6 +45,21 @@ public final class DeviceEventLog {
         return workers.executeBlocking(() -> select(deviceId, limit), false);
     }
 
+    /** Blocking reads, for code that already runs on a worker. */
+    public interface Reader {
+        List<Entry> recentBlocking(String deviceId, int limit);
+    }
+
+    public Reader reader() {
+        return (deviceId, limit) -> {
+            try {
+                return select(deviceId, limit);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read events of " + deviceId + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
     private void insert(Entry e) throws SQLException {
         String sql = "INSERT INTO device_events (device_id, occurred_at, received_at, kind, code, text, data_json)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)";

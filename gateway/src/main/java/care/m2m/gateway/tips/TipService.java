@@ -1,0 +1,200 @@
+package care.m2m.gateway.tips;
+
+import care.m2m.contracts.messages.Tip;
+import care.m2m.contracts.topics.MessageType;
+import care.m2m.gateway.commands.Downlink;
+import care.m2m.gateway.tips.Preferences.Channel;
+import care.m2m.gateway.tips.TipRecord.State;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tips as one conversation: a proposal becomes one tip with one id, delivered on the channels the customer
+ * consented to (the device's display through the downlink, the customer API and its live stream), never in
+ * quiet hours, never more often than the customer's weekly limit, never after an opt-out, and never again
+ * once dismissed unless its evidence changed. All decisions run one at a time on a single worker thread, so
+ * two proposals cannot both slip under the weekly limit.
+ */
+public final class TipService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TipService.class);
+    public static final Duration WEEK = Duration.ofDays(7);
+    public static final Duration SNOOZE = Duration.ofDays(1);
+    private static final List<State> OPEN = List.of(State.PENDING, State.DELIVERED, State.READ, State.SNOOZED);
+
+    private final TipStore tips;
+    private final CustomerStore customers;
+    private final Downlink downlink;
+    private final TipEvents events;
+    private final WorkerExecutor serial;
+    private final Clock clock;
+
+    /** @param serial a worker executor with exactly one thread: every decision runs there, in order */
+    public TipService(TipStore tips, CustomerStore customers, Downlink downlink, TipEvents events,
+            WorkerExecutor serial, Clock clock) {
+        this.tips = tips;
+        this.customers = customers;
+        this.downlink = downlink;
+        this.events = events;
+        this.serial = serial;
+        this.clock = clock;
+    }
+
+    /** What became of a proposal, and whether it must go out right now. */
+    private record Decision(TipRecord tip, boolean deliverNow, Set<Channel> channels) {
+        Decision(TipRecord tip) {
+            this(tip, false, Set.of());
+        }
+    }
+
+    public Future<TipRecord> offer(TipProposal proposal) {
+        return serial.executeBlocking(() -> decide(proposal), true)
+                .onSuccess(d -> {
+                    if (d.deliverNow()) {
+                        push(d);
+                    }
+                })
+                .map(Decision::tip);
+    }
+
+    public Future<Preferences> preferences(String customerRef) {
+        return serial.executeBlocking(() -> customers.preferences(customerRef)
+                .orElse(Preferences.defaults(customerRef)), true);
+    }
+
+    /** Saves preferences; an opt-out suppresses every tip still waiting, at once. */
+    public Future<Preferences> savePreferences(Preferences preferences) {
+        return serial.executeBlocking(() -> {
+            customers.save(preferences);
+            if (preferences.optedOut()) {
+                for (TipRecord t : tips.ofCustomer(preferences.customerRef(), 1000)) {
+                    if (t.state() == State.PENDING || t.state() == State.SNOOZED) {
+                        tips.update(t.with(State.SUPPRESSED, "customer opted out", clock.instant()));
+                    }
+                }
+            }
+            return preferences;
+        }, true);
+    }
+
+    /** The customer marks a tip read, done, dismissed or snoozed, on any channel; every open screen follows. */
+    public Future<Optional<TipRecord>> setState(String customerRef, String tipId, State state) {
+        if (!state.settableByCustomer()) {
+            return Future.failedFuture(new IllegalArgumentException(
+                    "state: expected read, done, dismissed or snoozed, got " + state.name().toLowerCase()));
+        }
+        return serial.executeBlocking(() -> tips.find(tipId).filter(t -> t.customerRef().equals(customerRef)).map(t -> {
+            Instant now = clock.instant();
+            TipRecord changed = state == State.SNOOZED ? t.snoozedUntil(now.plus(SNOOZE), now) : t.with(state, t.note(), now);
+            tips.update(changed);
+            return changed;
+        }), true).onSuccess(changed -> changed.ifPresent(t -> events.publish(customerRef, "tip", toJson(t))));
+    }
+
+    public Future<List<TipRecord>> ofCustomer(String customerRef) {
+        return serial.executeBlocking(() -> tips.ofCustomer(customerRef, 200), true);
+    }
+
+    /** Delivers what quiet hours or the weekly limit held back, once its time has come. Call periodically. */
+    public Future<Integer> deliverDue() {
+        return serial.<List<Decision>>executeBlocking(() -> {
+            Instant now = clock.instant();
+            List<Decision> delivered = new ArrayList<>();
+            for (TipRecord t : tips.due(now, 500)) {
+                Decision decision = schedule(t, now);
+                if (decision.deliverNow()) {
+                    delivered.add(decision);
+                }
+            }
+            return delivered;
+        }, true).onSuccess(delivered -> delivered.forEach(this::push)).map(List::size);
+    }
+
+    private Decision decide(TipProposal p) {
+        Instant now = clock.instant();
+        Preferences prefs = customers.preferences(p.customerRef()).orElse(Preferences.defaults(p.customerRef()));
+        List<TipRecord> same = tips.sameEvidence(p.customerRef(), p.deviceId(), p.kind(), p.evidenceKey());
+        Optional<TipRecord> open = same.stream().filter(t -> OPEN.contains(t.state())).findFirst();
+        if (open.isPresent()) {
+            return new Decision(open.get());
+        }
+        TipRecord tip = new TipRecord("tip-" + UUID.randomUUID(), p.deviceId(), p.customerRef(), p.kind(), p.title(),
+                p.text(), p.benefitKwh(), p.benefitEur(), p.evidenceKey(), p.source(), State.PENDING, null, now, now,
+                null, now);
+        if (prefs.optedOut()) {
+            tip = tip.with(State.SUPPRESSED, "customer opted out", now);
+        } else if (same.stream().anyMatch(t -> t.state() == State.DISMISSED)) {
+            tip = tip.with(State.SUPPRESSED, "dismissed before, and the evidence has not changed", now);
+        }
+        tips.insert(tip);
+        return tip.state() == State.PENDING ? schedule(tip, now) : new Decision(tip);
+    }
+
+    /** Decides when a pending tip may go out: now, after quiet hours, or when the weekly limit allows. */
+    private Decision schedule(TipRecord tip, Instant now) {
+        Preferences prefs = customers.preferences(tip.customerRef()).orElse(Preferences.defaults(tip.customerRef()));
+        if (prefs.optedOut() || prefs.maxPerWeek() == 0) {
+            TipRecord suppressed = tip.with(State.SUPPRESSED, prefs.optedOut() ? "customer opted out"
+                    : "the customer allows no tips", now);
+            tips.update(suppressed);
+            return new Decision(suppressed);
+        }
+        Instant when = now;
+        List<Instant> recent = tips.deliveredSince(tip.customerRef(), now.minus(WEEK));
+        if (recent.size() >= prefs.maxPerWeek()) {
+            when = recent.get(recent.size() - prefs.maxPerWeek()).plus(WEEK);
+        }
+        when = prefs.quietUntil(when);
+        if (when.isAfter(now)) {
+            TipRecord deferred = tip.deferredUntil(when, recent.size() >= prefs.maxPerWeek()
+                    ? "weekly limit of " + prefs.maxPerWeek() + " reached" : "quiet hours", now);
+            tips.update(deferred);
+            return new Decision(deferred);
+        }
+        TipRecord delivered = tip.with(State.DELIVERED, null, now);
+        tips.update(delivered);
+        return new Decision(delivered, true, prefs.channels());
+    }
+
+    /** Pushes a tip that was just marked delivered to the channels the customer consented to. */
+    private void push(Decision decision) {
+        TipRecord tip = decision.tip();
+        if (decision.channels().contains(Channel.WEB)) {
+            events.publish(tip.customerRef(), "tip", toJson(tip));
+            record(tip, Channel.WEB);
+        }
+        if (decision.channels().contains(Channel.DEVICE)) {
+            downlink.deliver(tip.deviceId(), MessageType.TIPS,
+                            new Tip(tip.id(), tip.createdAt(), tip.kind(), tip.title(), tip.text()))
+                    .onSuccess(v -> record(tip, Channel.DEVICE))
+                    .onFailure(e -> LOG.debug("Tip {} not shown on {}: {}", tip.id(), tip.deviceId(), e.getMessage()));
+        }
+    }
+
+    private void record(TipRecord tip, Channel channel) {
+        serial.executeBlocking(() -> {
+            tips.recordDelivery(tip.id(), channel, clock.instant());
+            return null;
+        }, true).onFailure(e -> LOG.warn("Could not record delivery of {} on {}: {}", tip.id(), channel, e.getMessage()));
+    }
+
+    public static JsonObject toJson(TipRecord t) {
+        return new JsonObject().put("id", t.id()).put("deviceId", t.deviceId()).put("kind", t.kind())
+                .put("title", t.title()).put("text", t.text()).put("benefitKwhPerMonth", t.benefitKwh())
+                .put("benefitEurPerMonth", t.benefitEur()).put("state", t.state().name().toLowerCase())
+                .put("note", t.note()).put("createdAt", t.createdAt().toString())
+                .put("deliveredAt", t.deliveredAt() == null ? null : t.deliveredAt().toString())
+                .put("updatedAt", t.updatedAt().toString());
+    }
+}

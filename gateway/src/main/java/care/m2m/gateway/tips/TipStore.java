@@ -1,0 +1,194 @@
+package care.m2m.gateway.tips;
+
+import care.m2m.gateway.records.RecordsDatabase;
+import care.m2m.gateway.tips.Preferences.Channel;
+import care.m2m.gateway.tips.TipRecord.Source;
+import care.m2m.gateway.tips.TipRecord.State;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tips and their per-channel deliveries in the records database. Blocking JDBC, called from workers. */
+public final class TipStore {
+
+    private static final String COLUMNS = "id, device_id, customer_ref, kind, title, text, benefit_kwh, benefit_eur,"
+            + " evidence_key, source, state, note, created_at, deliver_after, delivered_at, updated_at";
+
+    private final RecordsDatabase db;
+
+    public TipStore(RecordsDatabase db) {
+        this.db = db;
+    }
+
+    public void insert(TipRecord t) {
+        run("INSERT INTO tips (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, t.id());
+            ps.setString(2, t.deviceId());
+            ps.setString(3, t.customerRef());
+            ps.setString(4, t.kind());
+            ps.setString(5, t.title());
+            ps.setString(6, t.text());
+            setDouble(ps, 7, t.benefitKwh());
+            setDouble(ps, 8, t.benefitEur());
+            ps.setString(9, t.evidenceKey());
+            ps.setString(10, t.source().name());
+            ps.setString(11, t.state().name());
+            ps.setString(12, t.note());
+            ps.setTimestamp(13, ts(t.createdAt()));
+            ps.setTimestamp(14, ts(t.deliverAfter()));
+            ps.setTimestamp(15, ts(t.deliveredAt()));
+            ps.setTimestamp(16, ts(t.updatedAt()));
+        });
+    }
+
+    public void update(TipRecord t) {
+        run("UPDATE tips SET state = ?, note = ?, deliver_after = ?, delivered_at = ?, updated_at = ? WHERE id = ?", ps -> {
+            ps.setString(1, t.state().name());
+            ps.setString(2, t.note());
+            ps.setTimestamp(3, ts(t.deliverAfter()));
+            ps.setTimestamp(4, ts(t.deliveredAt()));
+            ps.setTimestamp(5, ts(t.updatedAt()));
+            ps.setString(6, t.id());
+        });
+    }
+
+    public Optional<TipRecord> find(String id) {
+        return select("SELECT " + COLUMNS + " FROM tips WHERE id = ?", id).stream().findFirst();
+    }
+
+    public List<TipRecord> ofCustomer(String customerRef, int limit) {
+        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND state <> 'SUPPRESSED'"
+                + " ORDER BY created_at DESC LIMIT " + limit, customerRef);
+    }
+
+    public List<TipRecord> ofDevice(String deviceId, int limit) {
+        return select("SELECT " + COLUMNS + " FROM tips WHERE device_id = ? ORDER BY created_at DESC LIMIT " + limit, deviceId);
+    }
+
+    /** Pending and snoozed tips whose time has come, oldest first. */
+    public List<TipRecord> due(Instant now, int limit) {
+        List<TipRecord> due = new ArrayList<>();
+        for (TipRecord t : select("SELECT " + COLUMNS + " FROM tips WHERE state IN ('PENDING', 'SNOOZED') ORDER BY deliver_after LIMIT "
+                + limit, null)) {
+            if (!t.deliverAfter().isAfter(now)) {
+                due.add(t);
+            }
+        }
+        return due;
+    }
+
+    /** Tips of the customer with the same device, kind and evidence (any state). */
+    public List<TipRecord> sameEvidence(String customerRef, String deviceId, String kind, String evidenceKey) {
+        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND device_id = '" + escape(deviceId)
+                + "' AND kind = '" + escape(kind) + "' AND evidence_key = '" + escape(evidenceKey) + "'", customerRef);
+    }
+
+    /** When the customer's tips of the last week were delivered, oldest first. */
+    public List<Instant> deliveredSince(String customerRef, Instant since) {
+        List<Instant> times = new ArrayList<>();
+        for (TipRecord t : select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND delivered_at IS NOT NULL"
+                + " ORDER BY delivered_at", customerRef)) {
+            if (!t.deliveredAt().isBefore(since)) {
+                times.add(t.deliveredAt());
+            }
+        }
+        return times;
+    }
+
+    public void recordDelivery(String tipId, Channel channel, Instant at) {
+        run("INSERT INTO tip_deliveries (tip_id, channel, delivered_at) VALUES (?, ?, ?)", ps -> {
+            ps.setString(1, tipId);
+            ps.setString(2, channel.name());
+            ps.setTimestamp(3, ts(at));
+        });
+    }
+
+    public Set<Channel> channelsOf(String tipId) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement("SELECT channel FROM tip_deliveries WHERE tip_id = ?")) {
+            ps.setString(1, tipId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    channels.add(Channel.valueOf(rs.getString(1)));
+                }
+            }
+            return channels;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read deliveries of tip " + tipId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private void run(String sql, Binder binder) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("tip records: " + e.getMessage(), e);
+        }
+    }
+
+    private List<TipRecord> select(String sql, String parameter) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            List<TipRecord> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(read(rs));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read tips: " + e.getMessage(), e);
+        }
+    }
+
+    private static TipRecord read(ResultSet rs) throws SQLException {
+        return new TipRecord(rs.getString("id"), rs.getString("device_id"), rs.getString("customer_ref"),
+                rs.getString("kind"), rs.getString("title"), rs.getString("text"), getDouble(rs, "benefit_kwh"),
+                getDouble(rs, "benefit_eur"), rs.getString("evidence_key"), Source.valueOf(rs.getString("source")),
+                State.valueOf(rs.getString("state")), rs.getString("note"), instant(rs, "created_at"),
+                instant(rs, "deliver_after"), instant(rs, "delivered_at"), instant(rs, "updated_at"));
+    }
+
+    private static String escape(String text) {
+        return text.replace("'", "''");
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, value);
+        }
+    }
+
+    private static Double getDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
