@@ -28,10 +28,15 @@ public final class AdminToken {
     }
 
     public static AdminToken resolve(Optional<String> configured, Path dataDir) {
+        return resolve(configured, dataDir, FILE_NAME);
+    }
+
+    /** The same rules for another bearer token (the field-service token), kept in {@code <data>/<fileName>}. */
+    public static AdminToken resolve(Optional<String> configured, Path dataDir, String fileName) {
         if (configured.isPresent()) {
             return new AdminToken(configured.get(), Optional.empty());
         }
-        Path file = dataDir.resolve(FILE_NAME);
+        Path file = dataDir.resolve(fileName);
         try {
             if (Files.exists(file)) {
                 return new AdminToken(Files.readString(file).trim(), Optional.of(file));

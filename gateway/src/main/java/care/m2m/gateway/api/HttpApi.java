@@ -15,6 +15,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
@@ -77,7 +78,9 @@ public final class HttpApi extends VerticleBase {
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(Problems::handle);
 
-        server = vertx.createHttpServer();
+        HttpServerOptions options = new HttpServerOptions();
+        deps.settings().tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(tls.options()));
+        server = vertx.createHttpServer(options);
         return server.requestHandler(router)
                 .listen(deps.settings().port(), deps.settings().host())
                 .onSuccess(s -> LOG.info("HTTP listening on {}:{}", deps.settings().host(), s.actualPort()));

@@ -8,11 +8,17 @@ import care.m2m.anomaly.DetectorFactory;
 import care.m2m.gateway.admin.AdminToken;
 import care.m2m.gateway.diagnosis.anomaly.AnomalyWatch;
 import care.m2m.gateway.api.HttpApi;
+import care.m2m.advisor.Generators;
+import care.m2m.advisor.effect.Holdout;
+import care.m2m.advisor.tariff.TimeOfUseTariff;
+import care.m2m.gateway.advice.AdviceJob;
+import care.m2m.gateway.api.AdviceRoutes;
 import care.m2m.gateway.api.CustomerRoutes;
 import care.m2m.gateway.api.LadderRoutes;
 import care.m2m.gateway.timeline.DeviceTimeline;
 import care.m2m.gateway.tips.CustomerStore;
 import care.m2m.gateway.tips.FaultTipRung;
+import care.m2m.gateway.tips.TipEffectiveness;
 import care.m2m.gateway.tips.TipEvents;
 import care.m2m.gateway.tips.TipService;
 import care.m2m.gateway.tips.TipStore;
@@ -41,6 +47,7 @@ import care.m2m.gateway.store.BatchingTelemetryWriter;
 import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.store.embedded.EmbeddedTelemetryStore;
 import care.m2m.gateway.store.influx.InfluxTelemetryStore;
+import care.m2m.gateway.tickets.TicketFeature;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -75,6 +82,7 @@ public final class GatewayApp implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Vertx vertx;
     private int mqttPort;
+    private int mqttsPort;
     private int coapPort = -1;
     private int coapsPort = -1;
     private CoapDownlink coapDownlink;
@@ -146,11 +154,23 @@ public final class GatewayApp implements AutoCloseable {
         TipEvents tipEvents = new TipEvents();
         CustomerStore customers = new CustomerStore(records);
         tips = new TipService(tipStore, customers, downlink, tipEvents,
-                vertx.createSharedWorkerExecutor("m2mcare-tips", 1), clock);
+                vertx.createSharedWorkerExecutor("m2mcare-tips", 1), clock)
+                .withHoldout(new Holdout(config.advisor().holdoutShare()));
         ladder.addNextRung(new FaultTipRung(models, directory, tips));
+        AdviceJob advice = new AdviceJob(Generators.defaultAdvisor(), TimeOfUseTariff.dayNight(
+                config.advisor().peakEurPerKwh(), config.advisor().offPeakEurPerKwh()), new DeviceRegistry(records), models,
+                store, tips, config.advisor().window(), clock);
+        if (!config.advisor().interval().isZero()) {
+            long every = config.advisor().interval().toMillis();
+            vertx.setPeriodic(every, every, id -> queryWorkers.executeBlocking(advice::run, false)
+                    .onFailure(e -> LOG.warn("Usage advisor run failed: {}", e.getMessage())));
+        }
         vertx.setPeriodic(TIP_SWEEP.toMillis(), id -> tips.deliverDue()
                 .onFailure(e -> LOG.warn("Tip delivery sweep failed: {}", e.getMessage())));
+        TicketFeature tickets = TicketFeature.create(vertx, config, records, store, registry, queryWorkers, clock);
+        tickets.attach(ladder);
         await(vertx.deployVerticle(ladder));
+        tickets.start();
         ingest.addListener(ladder);
         connected.onListening(ladder::onListening);
         coapDownlink.onListening(ladder::onListening);
@@ -165,6 +185,7 @@ public final class GatewayApp implements AutoCloseable {
             return transport;
         }, new DeploymentOptions().setInstances(instances)));
         mqttPort = transports.get(0).actualPort();
+        mqttsPort = transports.get(0).tlsActualPort();
         if (config.coap().enabled()) {
             CoapTransport coap = new CoapTransport(config.coap(), directory, psks, ingest, coapDownlink, metrics,
                     clock);
@@ -175,11 +196,13 @@ public final class GatewayApp implements AutoCloseable {
 
         HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, psks, models, store,
                 writer, events, records, registry, queryWorkers, clock));
+        http.with(new AdviceRoutes(advice, new TipEffectiveness(tipStore, store), directory, queryWorkers));
         http.with(new CustomerRoutes(new CustomerRoutes.Dependencies(customers, tips, tipEvents,
                 new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(), tipStore,
                 events.reader(), store, clock), queryWorkers)));
         http.with(new LadderRoutes(new LadderRoutes.Dependencies(ladder, directory, models, ladderStores.faults(),
                 ladderStores.commands(), ladderStores.attempts(), queryWorkers)));
+        tickets.routes(adminToken).forEach(http::with);
         await(vertx.deployVerticle(http));
         httpPort = http.actualPort();
         LOG.info("M2M Care gateway started: MQTT port {}, CoAP ports {} and {} (DTLS), HTTP port {}, "
@@ -215,6 +238,11 @@ public final class GatewayApp implements AutoCloseable {
     /** The way down to CoAP devices that observe their downlink resources. */
     public CoapDownlink coapDownlink() {
         return coapDownlink;
+    }
+
+    /** The MQTT-over-TLS port, or -1 when TLS is not configured. */
+    public int mqttsPort() {
+        return mqttsPort;
     }
 
     public int httpPort() {

@@ -38,13 +38,18 @@ public final class GatewayMain {
             stopped.countDown();
         }, "m2mcare-shutdown"));
         String host = "0.0.0.0".equals(config.http().host()) ? "localhost" : config.http().host();
-        System.out.printf("%nM2M Care gateway is running%n"
-                + "  MQTT      mqtt://%s:%d%n"
-                + "  Health    http://%s:%d/health%n"
-                + "  Metrics   http://%s:%d/metrics%n"
-                + "  API spec  http://%s:%d/openapi.yaml%n"
-                + "  Admin token in %s%n%n", host, app.mqttPort(), host, app.httpPort(), host, app.httpPort(),
-                host, app.httpPort(), app.adminToken().file().map(Object::toString).orElse("M2MCARE_ADMIN_TOKEN"));
+        String web = (config.http().tls().isPresent() ? "https://" : "http://") + host + ":" + app.httpPort();
+        StringBuilder banner = new StringBuilder("%nM2M Care gateway is running%n".formatted());
+        if (app.mqttPort() > 0) {
+            banner.append("  MQTT      mqtt://%s:%d%n".formatted(host, app.mqttPort()));
+        }
+        if (app.mqttsPort() > 0) {
+            banner.append("  MQTT/TLS  mqtts://%s:%d%n".formatted(host, app.mqttsPort()));
+        }
+        banner.append("  Health    %s/health%n  Metrics   %s/metrics%n  API spec  %s/openapi.yaml%n".formatted(web, web, web))
+                .append("  Admin token in %s%n%n".formatted(
+                        app.adminToken().file().map(Object::toString).orElse("M2MCARE_ADMIN_TOKEN")));
+        System.out.print(banner);
         stopped.await();
     }
 }

@@ -1,10 +1,14 @@
 package care.m2m.gateway.config;
 
 import care.m2m.gateway.config.GatewayConfig.CoapSettings;
+import care.m2m.gateway.tls.TlsKeys;
+import care.m2m.gateway.config.GatewayConfig.AdvisorSettings;
 import care.m2m.gateway.config.GatewayConfig.AnomalySettings;
 import care.m2m.gateway.config.GatewayConfig.HttpSettings;
 import care.m2m.gateway.config.GatewayConfig.MqttSettings;
 import care.m2m.gateway.config.GatewayConfig.SqlSettings;
+import care.m2m.gateway.config.GatewayConfig.TicketSettings;
+import care.m2m.gateway.config.GatewayConfig.WebhookSettings;
 import care.m2m.gateway.config.GatewayConfig.WriterSettings;
 import care.m2m.gateway.store.influx.InfluxSettings;
 import java.io.IOException;
@@ -51,18 +55,24 @@ public final class ConfigLoader {
 
     private GatewayConfig build() {
         String host = text("M2MCARE_HOST", DEFAULT_HOST);
+        Optional<TlsKeys> tls = TlsKeys.of(optional("M2MCARE_TLS_KEYSTORE").map(Path::of),
+                text("M2MCARE_TLS_KEYSTORE_PASSWORD", ""), optional("M2MCARE_TLS_CERT").map(Path::of),
+                optional("M2MCARE_TLS_KEY").map(Path::of));
         return new GatewayConfig(
                 Path.of(text("M2MCARE_DATA_DIR", DEFAULT_DATA_DIR)),
                 new MqttSettings(host, integer("M2MCARE_MQTT_PORT", MqttSettings.DEFAULT_PORT),
                         integer("M2MCARE_MQTT_MAX_PACKET_BYTES", MqttSettings.DEFAULT_MAX_PACKET_BYTES),
-                        integer("M2MCARE_MQTT_RECEIVE_MAXIMUM", MqttSettings.DEFAULT_RECEIVE_MAXIMUM)),
+                        integer("M2MCARE_MQTT_RECEIVE_MAXIMUM", MqttSettings.DEFAULT_RECEIVE_MAXIMUM),
+                        bool("M2MCARE_MQTT_PLAIN_ENABLED", true),
+                        integer("M2MCARE_MQTTS_PORT", MqttSettings.DEFAULT_TLS_PORT), tls),
                 new CoapSettings(bool("M2MCARE_COAP_ENABLED", true), host,
                         integer("M2MCARE_COAP_PORT", CoapSettings.DEFAULT_PORT),
                         integer("M2MCARE_COAPS_PORT", CoapSettings.DEFAULT_DTLS_PORT),
                         integer("M2MCARE_COAP_MAX_BODY_BYTES", CoapSettings.DEFAULT_MAX_BODY_BYTES),
                         optional("M2MCARE_COAP_CONFIG_FILE").map(Path::of),
                         optional("M2MCARE_PSK_MASTER_KEY")),
-                new HttpSettings(host, integer("M2MCARE_HTTP_PORT", HttpSettings.DEFAULT_PORT)),
+                new HttpSettings(host, integer("M2MCARE_HTTP_PORT", HttpSettings.DEFAULT_PORT),
+                        bool("M2MCARE_HTTP_TLS", false) ? requireTls(tls, "M2MCARE_HTTP_TLS") : Optional.empty()),
                 optional("M2MCARE_INFLUX_URL").map(url -> new InfluxSettings(url,
                         text("M2MCARE_INFLUX_DATABASE", DEFAULT_INFLUX_DATABASE),
                         optional("M2MCARE_INFLUX_USERNAME").orElse(null),
@@ -79,7 +89,44 @@ public final class ConfigLoader {
                 new AnomalySettings(bool("M2MCARE_ANOMALY_ENABLED", true),
                         decimal("M2MCARE_ANOMALY_THRESHOLD", AnomalySettings.DEFAULT_THRESHOLD),
                         Duration.ofMinutes(integer("M2MCARE_ANOMALY_QUIET_MINUTES",
-                                (int) AnomalySettings.DEFAULT_QUIET.toMinutes()))));
+                                (int) AnomalySettings.DEFAULT_QUIET.toMinutes()))),
+                new AdvisorSettings(
+                        Duration.ofMinutes(integer("M2MCARE_ADVISOR_INTERVAL_MINUTES",
+                                (int) AdvisorSettings.DEFAULT_INTERVAL.toMinutes())),
+                        Duration.ofDays(integer("M2MCARE_ADVISOR_WINDOW_DAYS", (int) AdvisorSettings.DEFAULT_WINDOW.toDays())),
+                        decimal("M2MCARE_TARIFF_PEAK_EUR_PER_KWH", AdvisorSettings.DEFAULT_PEAK_EUR_PER_KWH),
+                        decimal("M2MCARE_TARIFF_OFFPEAK_EUR_PER_KWH", AdvisorSettings.DEFAULT_OFF_PEAK_EUR_PER_KWH),
+                        decimal("M2MCARE_TIPS_HOLDOUT_SHARE", AdvisorSettings.DEFAULT_HOLDOUT_SHARE)),
+                tickets());
+    }
+
+    private TicketSettings tickets() {
+        Optional<WebhookSettings> webhook = optional("M2MCARE_WEBHOOK_URL").map(url -> new WebhookSettings(uri(url),
+                optional("M2MCARE_WEBHOOK_SECRET").orElseThrow(() -> new IllegalArgumentException(
+                        "M2MCARE_WEBHOOK_SECRET: required when M2MCARE_WEBHOOK_URL is set, got nothing")),
+                Duration.ofMillis(integer("M2MCARE_WEBHOOK_INTERVAL_MS", (int) WebhookSettings.DEFAULT_INTERVAL.toMillis())),
+                Duration.ofMillis(integer("M2MCARE_WEBHOOK_RETRY_BASE_MS", (int) WebhookSettings.DEFAULT_RETRY_BASE.toMillis())),
+                Duration.ofSeconds(integer("M2MCARE_WEBHOOK_RETRY_CAP_SECONDS",
+                        (int) WebhookSettings.DEFAULT_RETRY_CAP.toSeconds()))));
+        return new TicketSettings(optional("M2MCARE_FIELD_SERVICE_TOKEN"),
+                Duration.ofSeconds(integer("M2MCARE_TICKET_RESOLVE_AFTER_SECONDS",
+                        (int) TicketSettings.DEFAULT_RESOLVE_AFTER.toSeconds())),
+                Duration.ofSeconds(integer("M2MCARE_TICKET_REOPEN_WINDOW_SECONDS",
+                        (int) TicketSettings.DEFAULT_REOPEN_WINDOW.toSeconds())),
+                Duration.ofMillis(integer("M2MCARE_TICKET_SWEEP_MS", (int) TicketSettings.DEFAULT_SWEEP_INTERVAL.toMillis())),
+                webhook);
+    }
+
+    private static java.net.URI uri(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("M2MCARE_WEBHOOK_URL: expected an http or https URL, got '" + url + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("M2MCARE_WEBHOOK_URL: expected a URL, got '" + url + "'", e);
+        }
     }
 
     private Optional<String> optional(String name) {
@@ -101,6 +148,14 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": expected a whole number, got '" + value.get() + "'", e);
         }
+    }
+
+    private static Optional<TlsKeys> requireTls(Optional<TlsKeys> tls, String variable) {
+        if (tls.isEmpty()) {
+            throw new IllegalArgumentException(variable + ": needs M2MCARE_TLS_KEYSTORE or M2MCARE_TLS_CERT and"
+                    + " M2MCARE_TLS_KEY, got none of them");
+        }
+        return tls;
     }
 
     private double decimal(String name, double defaultValue) {

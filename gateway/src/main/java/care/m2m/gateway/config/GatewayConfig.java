@@ -1,6 +1,7 @@
 package care.m2m.gateway.config;
 
 import care.m2m.gateway.store.influx.InfluxSettings;
+import care.m2m.gateway.tls.TlsKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +22,9 @@ public record GatewayConfig(
         Optional<String> adminToken,
         WriterSettings writer,
         Optional<Path> modelsDir,
-        AnomalySettings anomaly) {
+        AnomalySettings anomaly,
+        AdvisorSettings advisor,
+        TicketSettings tickets) {
 
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -34,6 +37,34 @@ public record GatewayConfig(
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(modelsDir, "modelsDir");
         Objects.requireNonNull(anomaly, "anomaly");
+        Objects.requireNonNull(advisor, "advisor");
+        Objects.requireNonNull(tickets, "tickets");
+    }
+
+    /**
+     * Tickets for field service: the field-service API token (generated into {@code <data>/field-service-token}
+     * when not set), how long a device must stay healthy before its ticket resolves itself, how long a
+     * resolved ticket may be reopened, how often tickets are swept, and the webhook towards the field-service
+     * system (absent: events wait in the outbox).
+     */
+    public record TicketSettings(Optional<String> fieldServiceToken, Duration resolveAfter, Duration reopenWindow,
+            Duration sweepInterval, Optional<WebhookSettings> webhook) {
+        public static final Duration DEFAULT_RESOLVE_AFTER = Duration.ofHours(1);
+        public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofDays(7);
+        public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(5);
+
+        public TicketSettings {
+            Objects.requireNonNull(fieldServiceToken, "fieldServiceToken");
+            Objects.requireNonNull(webhook, "webhook");
+        }
+    }
+
+    /** Where ticket events are POSTed, the HMAC secret, and the retry back-off (doubling from base up to cap). */
+    public record WebhookSettings(java.net.URI url, String secret, Duration interval, Duration retryBase,
+            Duration retryCap) {
+        public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(2);
+        public static final Duration DEFAULT_RETRY_CAP = Duration.ofMinutes(10);
     }
 
     /**
@@ -45,9 +76,28 @@ public record GatewayConfig(
         public static final Duration DEFAULT_QUIET = Duration.ofMinutes(30);
     }
 
-    /** MQTT listener: where, and how large one packet may be (larger packets end the connection). */
-    public record MqttSettings(String host, int port, int maxPacketBytes, int receiveMaximum) {
+    /**
+     * The usage advisor: how often it runs over the fleet (zero: never by itself), how much history it reads,
+     * the time-of-use tariff it prices energy with until a customer's own tariff is known, and the share of
+     * devices held out of each kind of tip as the control group that measures whether it works.
+     */
+    public record AdvisorSettings(Duration interval, Duration window, double peakEurPerKwh, double offPeakEurPerKwh,
+            double holdoutShare) {
+        public static final double DEFAULT_HOLDOUT_SHARE = 0.1;
+        public static final Duration DEFAULT_INTERVAL = Duration.ofHours(6);
+        public static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
+        public static final double DEFAULT_PEAK_EUR_PER_KWH = 0.35;
+        public static final double DEFAULT_OFF_PEAK_EUR_PER_KWH = 0.22;
+    }
+
+    /**
+     * MQTT listeners: plain (can be switched off) and, when TLS keys are configured, MQTT over TLS; how large
+     * one packet may be (larger packets end the connection) and how many may be in flight.
+     */
+    public record MqttSettings(String host, int port, int maxPacketBytes, int receiveMaximum, boolean plainEnabled,
+            int tlsPort, Optional<TlsKeys> tls) {
         public static final int DEFAULT_PORT = 1883;
+        public static final int DEFAULT_TLS_PORT = 8883;
         public static final int DEFAULT_MAX_PACKET_BYTES = 256 * 1024;
         public static final int DEFAULT_RECEIVE_MAXIMUM = 100;
     }
@@ -71,8 +121,8 @@ public record GatewayConfig(
         }
     }
 
-    /** HTTP listener for the API, health, metrics and (later) pages. */
-    public record HttpSettings(String host, int port) {
+    /** HTTP listener for the API, health, metrics and pages; HTTPS when TLS keys are given for it. */
+    public record HttpSettings(String host, int port, Optional<TlsKeys> tls) {
         public static final int DEFAULT_PORT = 8080;
     }
 

@@ -63,6 +63,7 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     private RepairCoordinator repair;
     private AnomalyWatch anomalies;
     private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
+    private final List<FaultListener> faultListeners = new CopyOnWriteArrayList<>();
 
     /** The records this ladder reads and writes. */
     public record Stores(DeviceRegistry registry, FaultStore faults, CommandStore commands, RepairAttemptStore attempts) {
@@ -94,6 +95,11 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
         nextRungs.add(rung);
     }
 
+    /** Adds a listener to every raised and cleared fault (tickets); call before deployment. Must not block. */
+    public void addFaultListener(FaultListener listener) {
+        faultListeners.add(listener);
+    }
+
     @Override
     public Future<?> start() {
         engine = new DiagnosisEngine(rules);
@@ -103,6 +109,7 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
                 a -> write(() -> attemptStore.save(a)), metrics, clock);
         nextRungs.forEach(repair::addNextRung);
         tracker.addListener(repair);
+        faultListeners.forEach(tracker::addListener);
         tracker.addListener(new FaultListener() {
             @Override
             public void onRaised(Fault fault, boolean reopened) {

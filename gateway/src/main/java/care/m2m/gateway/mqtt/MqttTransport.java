@@ -38,6 +38,7 @@ public final class MqttTransport extends VerticleBase {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private MqttServer server;
+    private MqttServer tlsServer;
 
     public MqttTransport(MqttSettings settings, DeviceDirectory directory, IngestService ingest,
             ConnectedDevices connected, GatewayMetrics metrics, Clock clock) {
@@ -51,25 +52,47 @@ public final class MqttTransport extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        Future<?> plain = settings.plainEnabled()
+                ? listen(options(settings.port())).onSuccess(s -> server = s) : Future.succeededFuture();
+        Future<?> secure = settings.tls().map(tls -> {
+            MqttServerOptions options = options(settings.tlsPort());
+            options.setSsl(true).setKeyCertOptions(tls.options());
+            return listen(options).onSuccess(s -> tlsServer = s);
+        }).orElse(Future.succeededFuture());
+        return Future.all(plain, secure);
+    }
+
+    private MqttServerOptions options(int port) {
         MqttServerOptions options = new MqttServerOptions()
                 .setMaxMessageSize(settings.maxPacketBytes())
                 .setMaxClientIdLength(64);
-        options.setHost(settings.host()).setPort(settings.port());
-        server = MqttServer.create(vertx, options)
+        options.setHost(settings.host()).setPort(port);
+        return options;
+    }
+
+    private Future<MqttServer> listen(MqttServerOptions options) {
+        return MqttServer.create(vertx, options)
                 .endpointHandler(this::onConnect)
-                .exceptionHandler(e -> LOG.debug("MQTT server error: {}", e.toString()));
-        return server.listen()
-                .onSuccess(s -> LOG.info("MQTT listening on {}:{}", settings.host(), s.actualPort()));
+                .exceptionHandler(e -> LOG.debug("MQTT server error: {}", e.toString()))
+                .listen()
+                .onSuccess(s -> LOG.info("MQTT{} listening on {}:{}", options.isSsl() ? " over TLS" : "",
+                        settings.host(), s.actualPort()));
     }
 
     @Override
     public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return Future.all(server == null ? Future.succeededFuture() : server.close(),
+                tlsServer == null ? Future.succeededFuture() : tlsServer.close());
     }
 
-    /** The bound port (useful when configured with port 0). */
+    /** The bound plain port (useful when configured with port 0), or -1 when plain MQTT is off. */
     public int actualPort() {
-        return server.actualPort();
+        return server == null ? -1 : server.actualPort();
+    }
+
+    /** The bound MQTT-over-TLS port, or -1 when TLS is not configured. */
+    public int tlsActualPort() {
+        return tlsServer == null ? -1 : tlsServer.actualPort();
     }
 
     private void onConnect(MqttEndpoint endpoint) {

@@ -23,6 +23,8 @@ public record TipRecord(String id, String deviceId, String customerRef, String k
         DELIVERED,
         /** never delivered: opted out, or already dismissed with the same evidence */
         SUPPRESSED,
+        /** never delivered on purpose: the device is in the control group that measures whether the tip works */
+        HELD_OUT,
         READ, DONE, DISMISSED, SNOOZED;
 
         /** The states a customer may set. */

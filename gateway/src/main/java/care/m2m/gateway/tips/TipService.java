@@ -1,5 +1,6 @@
 package care.m2m.gateway.tips;
 
+import care.m2m.advisor.effect.Holdout;
 import care.m2m.contracts.messages.Tip;
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.gateway.commands.Downlink;
@@ -31,7 +32,8 @@ public final class TipService {
     private static final Logger LOG = LoggerFactory.getLogger(TipService.class);
     public static final Duration WEEK = Duration.ofDays(7);
     public static final Duration SNOOZE = Duration.ofDays(1);
-    private static final List<State> OPEN = List.of(State.PENDING, State.DELIVERED, State.READ, State.SNOOZED);
+    private static final List<State> OPEN = List.of(State.PENDING, State.DELIVERED, State.READ, State.SNOOZED,
+            State.HELD_OUT);
 
     private final TipStore tips;
     private final CustomerStore customers;
@@ -39,6 +41,7 @@ public final class TipService {
     private final TipEvents events;
     private final WorkerExecutor serial;
     private final Clock clock;
+    private Holdout holdout = new Holdout(0);
 
     /** @param serial a worker executor with exactly one thread: every decision runs there, in order */
     public TipService(TipStore tips, CustomerStore customers, Downlink downlink, TipEvents events,
@@ -49,6 +52,12 @@ public final class TipService {
         this.events = events;
         this.serial = serial;
         this.clock = clock;
+    }
+
+    /** Holds a share of advisor tips back from a random control group, to measure whether they work. */
+    public TipService withHoldout(Holdout control) {
+        this.holdout = control;
+        return this;
     }
 
     /** What became of a proposal, and whether it must go out right now. */
@@ -134,6 +143,8 @@ public final class TipService {
                 null, now);
         if (prefs.optedOut()) {
             tip = tip.with(State.SUPPRESSED, "customer opted out", now);
+        } else if (p.source() == TipRecord.Source.ADVISOR && holdout.heldOut(p.deviceId(), p.kind())) {
+            tip = tip.with(State.HELD_OUT, "control group (hold-out share " + holdout.share() + ")", now);
         } else if (same.stream().anyMatch(t -> t.state() == State.DISMISSED)) {
             tip = tip.with(State.SUPPRESSED, "dismissed before, and the evidence has not changed", now);
         }

@@ -66,8 +66,13 @@ public final class TipStore {
     }
 
     public List<TipRecord> ofCustomer(String customerRef, int limit) {
-        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND state <> 'SUPPRESSED'"
+        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND state NOT IN ('SUPPRESSED', 'HELD_OUT')"
                 + " ORDER BY created_at DESC LIMIT " + limit, customerRef);
+    }
+
+    /** Every tip of one kind (all states, the held-out ones included), oldest first. */
+    public List<TipRecord> ofKind(String kind, int limit) {
+        return select("SELECT " + COLUMNS + " FROM tips WHERE kind = ? ORDER BY created_at LIMIT " + limit, kind);
     }
 
     public List<TipRecord> ofDevice(String deviceId, int limit) {
