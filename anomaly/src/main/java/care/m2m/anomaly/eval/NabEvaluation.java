@@ -5,19 +5,22 @@ import care.m2m.anomaly.DetectorConfig;
 import care.m2m.anomaly.DetectorFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs detectors over NAB point by point and prints their NAB scores beside the published ones.
  *
- * <p>Usage: {@code NabEvaluation [--data DIR] [--only TEXT]... [--write-results DIR] [--per-file]}.
+ * <p>Usage: {@code NabEvaluation [--data DIR] [--only TEXT]... [--write-results DIR] [--per-file] [--cad]}.
  * Without {@code --data} the NAB folder is looked up in {@code ../shared/data/nab}. {@code --only}
  * keeps the files whose key contains the text (repeatable). {@code --write-results} writes NAB's own
- * results layout so that NAB's scorer can check the figures.
+ * results layout so that NAB's scorer can check the figures. {@code --cad} adds the CAD OSE reference
+ * port twice: with the whole file's range known in advance (as NAB runs it) and with the running range.
  */
 public final class NabEvaluation {
 
@@ -38,11 +41,35 @@ public final class NabEvaluation {
         return detectors;
     }
 
+    /**
+     * The CAD OSE reference port, for {@code --cad}: once as NAB runs it (the file's range handed over
+     * before the first point, a look-ahead) and once with the range learnt as the stream goes. Both mute
+     * for NAB's rest period of probation / 5 points.
+     */
+    public static Map<String, Function<NabSeries, AnomalyDetector>> cadReferences() {
+        Map<String, Function<NabSeries, AnomalyDetector>> detectors = new LinkedHashMap<>();
+        detectors.put("cadOseFileRange", series -> new CadOseDetector(restPeriod(series))
+                .withKnownRange(Arrays.stream(series.values()).min().orElse(0.0),
+                        Arrays.stream(series.values()).max().orElse(0.0)));
+        detectors.put("cadOseRunningRange", series -> new CadOseDetector(restPeriod(series)));
+        return detectors;
+    }
+
+    private static int restPeriod(NabSeries series) {
+        return (int) (NabScorer.probationLength(series.size()) / 5.0);
+    }
+
     /** Feeds every series point by point through a fresh detector and keeps the scores. */
     public static List<NabScorer.ScoredSeries> run(List<NabSeries> corpus, Supplier<AnomalyDetector> detectors) {
+        return run(corpus, (Function<NabSeries, AnomalyDetector>) series -> detectors.get());
+    }
+
+    /** Feeds every series point by point through a fresh detector made for that series. */
+    public static List<NabScorer.ScoredSeries> run(List<NabSeries> corpus,
+            Function<NabSeries, AnomalyDetector> detectors) {
         List<NabScorer.ScoredSeries> scored = new ArrayList<>();
         for (NabSeries series : corpus) {
-            AnomalyDetector detector = detectors.get();
+            AnomalyDetector detector = detectors.apply(series);
             double[] scores = new double[series.size()];
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = detector.score(series.millis()[i], series.values()[i]);
@@ -65,6 +92,7 @@ public final class NabEvaluation {
         Path data = null;
         Path resultsDir = null;
         boolean perFile = false;
+        boolean cad = false;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -72,8 +100,9 @@ public final class NabEvaluation {
                 case "--only" -> only.add(args[++i]);
                 case "--write-results" -> resultsDir = Path.of(args[++i]);
                 case "--per-file" -> perFile = true;
+                case "--cad" -> cad = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; expected --data DIR, --only TEXT, --write-results DIR or --per-file");
+                        + "; expected --data DIR, --only TEXT, --write-results DIR, --per-file or --cad");
             }
         }
         if (data == null) {
@@ -84,7 +113,12 @@ public final class NabEvaluation {
         System.out.printf(Locale.ROOT, "NAB: %d files, %d windows, from %s%n", corpus.size(),
                 corpus.stream().mapToInt(s -> s.windows().length).sum(), data);
         Map<String, Map<NabProfile, NabScorer.Result>> all = new LinkedHashMap<>();
-        for (Map.Entry<String, Supplier<AnomalyDetector>> detector : detectors().entrySet()) {
+        Map<String, Function<NabSeries, AnomalyDetector>> evaluated = new LinkedHashMap<>();
+        detectors().forEach((name, supplier) -> evaluated.put(name, series -> supplier.get()));
+        if (cad) {
+            evaluated.putAll(cadReferences());
+        }
+        for (Map.Entry<String, Function<NabSeries, AnomalyDetector>> detector : evaluated.entrySet()) {
             long start = System.nanoTime();
             List<NabScorer.ScoredSeries> scored = run(corpus, detector.getValue());
             long elapsed = System.nanoTime() - start;

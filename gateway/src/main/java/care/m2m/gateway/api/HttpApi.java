@@ -7,6 +7,7 @@ import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.devices.DevicePsks;
 import care.m2m.gateway.events.DeviceEventLog;
 import care.m2m.gateway.records.RecordsDatabase;
+import care.m2m.gateway.security.AuthThrottle;
 import care.m2m.gateway.store.BatchingTelemetryWriter;
 import care.m2m.gateway.store.TelemetryStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -45,10 +46,17 @@ public final class HttpApi extends VerticleBase {
 
     private final Dependencies deps;
     private final List<RouteGroup> features = new ArrayList<>();
+    private AuthThrottle throttle = AuthThrottle.defaults(Clock.systemUTC());
     private HttpServer server;
 
     public HttpApi(Dependencies deps) {
         this.deps = deps;
+    }
+
+    /** Shares the gateway's failed-authentication throttle; call before deployment. */
+    public HttpApi withThrottle(AuthThrottle shared) {
+        this.throttle = shared;
+        return this;
     }
 
     /** Adds a feature's routes (the service ladder's, for example); call before deployment. */
@@ -69,9 +77,9 @@ public final class HttpApi extends VerticleBase {
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml").end(openApi));
         new ModelRoutes(deps.models()).mount(router);
-        router.route("/api/v1/admin/*").handler(new AdminAuth(deps.adminToken()));
-        router.route("/api/v1/devices/*").handler(new AdminAuth(deps.adminToken()));
-        router.route("/api/v1/repairs/*").handler(new AdminAuth(deps.adminToken()));
+        router.route("/api/v1/admin/*").handler(new AdminAuth(deps.adminToken(), throttle));
+        router.route("/api/v1/devices/*").handler(new AdminAuth(deps.adminToken(), throttle));
+        router.route("/api/v1/repairs/*").handler(new AdminAuth(deps.adminToken(), throttle));
         new DeviceAdminRoutes(deps.directory(), deps.psks()).mount(router);
         new TelemetryRoutes(deps.store(), deps.events(), deps.workers(), deps.clock()).mount(router);
         features.forEach(f -> f.mount(router));

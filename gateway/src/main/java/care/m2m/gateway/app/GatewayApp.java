@@ -6,6 +6,7 @@ import care.m2m.contracts.models.ModelCatalog;
 import care.m2m.anomaly.DetectorConfig;
 import care.m2m.anomaly.DetectorFactory;
 import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.security.AuthThrottle;
 import care.m2m.gateway.diagnosis.anomaly.AnomalyWatch;
 import care.m2m.gateway.api.HttpApi;
 import care.m2m.advisor.Generators;
@@ -48,6 +49,7 @@ import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.store.embedded.EmbeddedTelemetryStore;
 import care.m2m.gateway.store.influx.InfluxTelemetryStore;
 import care.m2m.gateway.tickets.TicketFeature;
+import care.m2m.gateway.web.WebPages;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -88,6 +90,7 @@ public final class GatewayApp implements AutoCloseable {
     private CoapDownlink coapDownlink;
     private int httpPort;
     private AdminToken adminToken;
+    private AuthThrottle throttle;
     private ConnectedDevices connected;
     private IngestService ingest;
     private ServiceLadder ladder;
@@ -167,7 +170,8 @@ public final class GatewayApp implements AutoCloseable {
         }
         vertx.setPeriodic(TIP_SWEEP.toMillis(), id -> tips.deliverDue()
                 .onFailure(e -> LOG.warn("Tip delivery sweep failed: {}", e.getMessage())));
-        TicketFeature tickets = TicketFeature.create(vertx, config, records, store, registry, queryWorkers, clock);
+        TicketFeature tickets = TicketFeature.create(vertx, config, records, store, registry, tips, queryWorkers,
+                clock);
         tickets.attach(ladder);
         await(vertx.deployVerticle(ladder));
         tickets.start();
@@ -175,12 +179,14 @@ public final class GatewayApp implements AutoCloseable {
         connected.onListening(ladder::onListening);
         coapDownlink.onListening(ladder::onListening);
         adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
+        throttle = AuthThrottle.defaults(clock);
         DevicePsks psks = DevicePsks.resolve(config.coap().pskMasterKey(), config.dataDir());
 
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<MqttTransport> transports = Collections.synchronizedList(new ArrayList<>());
         await(vertx.deployVerticle(() -> {
-            MqttTransport transport = new MqttTransport(config.mqtt(), directory, ingest, connected, metrics, clock);
+            MqttTransport transport = new MqttTransport(config.mqtt(), directory, ingest, connected, metrics, clock,
+                    throttle);
             transports.add(transport);
             return transport;
         }, new DeploymentOptions().setInstances(instances)));
@@ -188,7 +194,7 @@ public final class GatewayApp implements AutoCloseable {
         mqttsPort = transports.get(0).tlsActualPort();
         if (config.coap().enabled()) {
             CoapTransport coap = new CoapTransport(config.coap(), directory, psks, ingest, coapDownlink, metrics,
-                    clock);
+                    clock, throttle);
             await(vertx.deployVerticle(coap));
             coapPort = coap.port();
             coapsPort = coap.dtlsPort();
@@ -196,6 +202,7 @@ public final class GatewayApp implements AutoCloseable {
 
         HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, psks, models, store,
                 writer, events, records, registry, queryWorkers, clock));
+        http.withThrottle(throttle);
         http.with(new AdviceRoutes(advice, new TipEffectiveness(tipStore, store), directory, queryWorkers));
         http.with(new CustomerRoutes(new CustomerRoutes.Dependencies(customers, tips, tipEvents,
                 new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(), tipStore,
@@ -203,6 +210,10 @@ public final class GatewayApp implements AutoCloseable {
         http.with(new LadderRoutes(new LadderRoutes.Dependencies(ladder, directory, models, ladderStores.faults(),
                 ladderStores.commands(), ladderStores.attempts(), queryWorkers)));
         tickets.routes(adminToken).forEach(http::with);
+        http.with(new WebPages(new WebPages.Dependencies(vertx, adminToken, AdminToken.resolve(
+                config.tickets().fieldServiceToken(), config.dataDir(), TicketFeature.TOKEN_FILE), customers, tips,
+                tipEvents, new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(),
+                tipStore, events.reader(), store, clock), store, records, registry, connected, queryWorkers, clock)));
         await(vertx.deployVerticle(http));
         httpPort = http.actualPort();
         LOG.info("M2M Care gateway started: MQTT port {}, CoAP ports {} and {} (DTLS), HTTP port {}, "
@@ -251,6 +262,11 @@ public final class GatewayApp implements AutoCloseable {
 
     public AdminToken adminToken() {
         return adminToken;
+    }
+
+    /** Failed-authentication throttling shared by MQTT, CoAP and the HTTP tokens. */
+    public AuthThrottle throttle() {
+        return throttle;
     }
 
     public ConnectedDevices connectedDevices() {

@@ -4,6 +4,7 @@ import care.m2m.gateway.coap.CoapRefusal.Kind;
 import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.metrics.GatewayMetrics;
+import care.m2m.gateway.security.AuthThrottle;
 import io.vertx.core.Future;
 import java.security.Principal;
 import java.util.Optional;
@@ -26,10 +27,12 @@ final class CoapDeviceAuth {
 
     private final DeviceDirectory directory;
     private final GatewayMetrics metrics;
+    private final AuthThrottle throttle;
 
-    CoapDeviceAuth(DeviceDirectory directory, GatewayMetrics metrics) {
+    CoapDeviceAuth(DeviceDirectory directory, GatewayMetrics metrics, AuthThrottle throttle) {
         this.directory = directory;
         this.metrics = metrics;
+        this.throttle = throttle;
     }
 
     /**
@@ -49,13 +52,24 @@ final class CoapDeviceAuth {
             return refuse("missing_token", "expected DTLS (coaps) or the device secret in the query parameter '"
                     + TOKEN_PARAMETER + "', got neither");
         }
+        String device = AuthThrottle.device(pathDeviceId);
+        String address = AuthThrottle.address(source == null || source.getPeerAddress() == null ? "unknown"
+                : source.getPeerAddress().getAddress().getHostAddress());
+        if (throttle.blocked(device, address)) {
+            metrics.connectionRefused(CoapTransport.TRANSPORT, "throttled");
+            return Future.failedFuture(new CoapRefusal(Kind.THROTTLED, "throttled",
+                    "too many failed attempts for this device or address; retry later"));
+        }
         return lookup(pathDeviceId).compose(found -> {
             if (found.isEmpty()) {
+                throttle.failure(device, address);
                 return refuse("unknown_device", "no device " + pathDeviceId + " is registered");
             }
             if (!found.get().acceptsSecret(token)) {
+                throttle.failure(device, address);
                 return refuse("bad_secret", "the token is not the secret of device " + pathDeviceId);
             }
+            throttle.success(device);
             return Future.succeededFuture(found.get());
         });
     }

@@ -11,7 +11,9 @@ final class CoapRefusal extends RuntimeException {
         /** Missing, unknown or wrong credentials: 4.01. */
         UNAUTHENTICATED,
         /** The device registry is unavailable: 5.03, retry later. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** Too many failed attempts for this device id or address: 4.29 with Max-Age. */
+        THROTTLED
     }
 
     private final Kind kind;

@@ -39,6 +39,11 @@ final class CoapResponseCodes {
         return switch (refusal.kind()) {
             case UNAUTHENTICATED -> diagnostic(ResponseCode.UNAUTHORIZED, refusal.getMessage());
             case UNAVAILABLE -> retryLater(refusal.getMessage());
+            case THROTTLED -> {
+                Response response = diagnostic(ResponseCode.TOO_MANY_REQUESTS, refusal.getMessage());
+                response.getOptions().setMaxAge(RETRY_AFTER_SECONDS);
+                yield response;
+            }
         };
     }
 

@@ -5,6 +5,7 @@ import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.devices.DevicePsks;
 import care.m2m.gateway.ingest.IngestService;
 import care.m2m.gateway.metrics.GatewayMetrics;
+import care.m2m.gateway.security.AuthThrottle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.net.InetSocketAddress;
@@ -42,8 +43,11 @@ public final class CoapTransport extends VerticleBase {
     private volatile CoapEndpoint plain;
     private volatile CoapEndpoint secure;
 
+    private final AuthThrottle throttle;
+
     public CoapTransport(CoapSettings settings, DeviceDirectory directory, DevicePsks psks, IngestService ingest,
-            CoapDownlink downlink, GatewayMetrics metrics, Clock clock) {
+            CoapDownlink downlink, GatewayMetrics metrics, Clock clock, AuthThrottle throttle) {
+        this.throttle = throttle;
         this.settings = settings;
         this.directory = directory;
         this.psks = psks;
@@ -68,7 +72,7 @@ public final class CoapTransport extends VerticleBase {
         Configuration config = CoapConfigurations.server(settings);
         CoapServer coap = new CoapServer(config);
         server = coap;
-        CoapDeviceAuth auth = new CoapDeviceAuth(directory, metrics);
+        CoapDeviceAuth auth = new CoapDeviceAuth(directory, metrics, throttle);
         coap.add(DeviceResources.tree(new UplinkResource(onContext, auth, ingest, metrics, clock),
                 (deviceId, type) -> downlink.find(deviceId, type).map(r -> (Resource) r).orElseGet(
                         () -> new DownlinkResource(deviceId, type, onContext, auth, downlink, metrics))));

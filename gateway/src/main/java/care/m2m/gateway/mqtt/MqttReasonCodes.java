@@ -50,6 +50,12 @@ final class MqttReasonCodes {
                 : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED;
     }
 
+    /** Too many failed attempts from this device id or address: MQTT 5 0x9F, MQTT 3.1.1 "server unavailable". */
+    static MqttConnectReturnCode rateExceeded(int protocolVersion) {
+        return protocolVersion >= MQTT_5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
+    }
+
     static MqttConnectReturnCode serverUnavailable(int protocolVersion) {
         return protocolVersion >= MQTT_5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
                 : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;

@@ -6,6 +6,7 @@ import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.ingest.IngestService;
 import care.m2m.gateway.metrics.GatewayMetrics;
+import care.m2m.gateway.security.AuthThrottle;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -37,11 +38,13 @@ public final class MqttTransport extends VerticleBase {
     private final ConnectedDevices connected;
     private final GatewayMetrics metrics;
     private final Clock clock;
+    private final AuthThrottle throttle;
     private MqttServer server;
     private MqttServer tlsServer;
 
     public MqttTransport(MqttSettings settings, DeviceDirectory directory, IngestService ingest,
-            ConnectedDevices connected, GatewayMetrics metrics, Clock clock) {
+            ConnectedDevices connected, GatewayMetrics metrics, Clock clock, AuthThrottle throttle) {
+        this.throttle = throttle;
         this.settings = settings;
         this.directory = directory;
         this.ingest = ingest;
@@ -107,15 +110,24 @@ public final class MqttTransport extends VerticleBase {
             refuse(endpoint, MqttReasonCodes.badCredentials(version), "bad_credentials");
             return;
         }
+        String device = AuthThrottle.device(clientId);
+        String address = AuthThrottle.address(endpoint.remoteAddress() == null ? "unknown" : endpoint.remoteAddress().host());
+        if (throttle.blocked(device, address)) {
+            refuse(endpoint, MqttReasonCodes.rateExceeded(version), "throttled");
+            return;
+        }
         directory.find(clientId).onComplete(found -> {
             if (found.failed()) {
                 LOG.warn("Device registry unavailable while {} connected: {}", clientId, found.cause().toString());
                 refuse(endpoint, MqttReasonCodes.serverUnavailable(version), "registry_unavailable");
             } else if (found.result().isEmpty()) {
+                throttle.failure(device, address);
                 refuse(endpoint, MqttReasonCodes.badCredentials(version), "unknown_device");
             } else if (!found.result().get().acceptsSecret(auth.getPassword())) {
+                throttle.failure(device, address);
                 refuse(endpoint, MqttReasonCodes.badCredentials(version), "bad_secret");
             } else {
+                throttle.success(device);
                 accept(endpoint, found.result().get());
             }
         });

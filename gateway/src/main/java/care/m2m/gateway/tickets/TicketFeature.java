@@ -13,6 +13,7 @@ import care.m2m.gateway.outbox.WebhookSender;
 import care.m2m.gateway.records.RecordsDatabase;
 import care.m2m.gateway.repair.RepairAttemptStore;
 import care.m2m.gateway.store.TelemetryStore;
+import care.m2m.gateway.tips.TipService;
 import care.m2m.gateway.tips.TipStore;
 import care.m2m.gateway.value.ValueMatrix;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,17 +38,20 @@ public final class TicketFeature {
     private final GatewayConfig config;
     private final RecordsDatabase records;
     private final TicketService service;
+    private final TicketDesk desk;
     private final TicketQueries queries;
     private final CustomerProfileStore customers;
     private final WorkerExecutor readers;
     private final WebhookSender sender;
 
     private TicketFeature(Vertx vertx, GatewayConfig config, RecordsDatabase records, TicketService service,
-            TicketQueries queries, CustomerProfileStore customers, WorkerExecutor readers, WebhookSender sender) {
+            TicketDesk desk, TicketQueries queries, CustomerProfileStore customers, WorkerExecutor readers,
+            WebhookSender sender) {
         this.vertx = vertx;
         this.config = config;
         this.records = records;
         this.service = service;
+        this.desk = desk;
         this.queries = queries;
         this.customers = customers;
         this.readers = readers;
@@ -55,18 +59,21 @@ public final class TicketFeature {
     }
 
     public static TicketFeature create(Vertx vertx, GatewayConfig config, RecordsDatabase records,
-            TelemetryStore telemetry, MeterRegistry registry, WorkerExecutor readers, Clock clock) {
+            TelemetryStore telemetry, MeterRegistry registry, TipService tips, WorkerExecutor readers, Clock clock) {
         OutboxStore outbox = new OutboxStore(records);
         CustomerProfileStore customers = new CustomerProfileStore(records);
         ValueMatrix matrix = ValueMatrix.load(config.modelsDir());
-        TicketService service = new TicketService(new TicketDependencies(records, outbox, customers,
-                new DeviceRegistry(records), telemetry, matrix), config.tickets(), new TicketMetrics(registry),
-                vertx.createSharedWorkerExecutor("m2mcare-tickets", 1), clock);
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("m2mcare-tickets", 1);
+        TicketRecords writes = new TicketRecords(records, outbox);
+        FaultContext context = new FaultContext(records, new DeviceRegistry(records), customers, telemetry, matrix);
+        TicketService service = new TicketService(writes, context, new TicketReports(records), config.tickets(),
+                new TicketMetrics(registry), new TechnicianNotice(tips), worker, clock);
         TicketQueries queries = new TicketQueries(records, new FaultStore(records), new RepairAttemptStore(records), outbox,
                 new TipStore(records));
         WebhookSender sender = config.tickets().webhook().map(w -> new WebhookSender(vertx, outbox, w,
                 vertx.createSharedWorkerExecutor("m2mcare-webhook", 1), registry, clock)).orElse(null);
-        return new TicketFeature(vertx, config, records, service, queries, customers, readers, sender);
+        return new TicketFeature(vertx, config, records, service, new TicketDesk(writes, worker, clock), queries,
+                customers, readers, sender);
     }
 
     /** Puts tickets on the ladder: every fault and every escalation reaches the ticket rung. */
@@ -90,7 +97,7 @@ public final class TicketFeature {
     /** The field-service API and the admin API for customer profiles. */
     public List<RouteGroup> routes(AdminToken adminToken) {
         AdminToken fieldService = AdminToken.resolve(config.tickets().fieldServiceToken(), config.dataDir(), TOKEN_FILE);
-        return List.of(new TicketRoutes(new TicketRoutes.Dependencies(service, queries, new TicketReports(records),
+        return List.of(new TicketRoutes(new TicketRoutes.Dependencies(desk, queries, new TicketReports(records),
                 fieldService, adminToken, readers)), new CustomerProfileRoutes(customers, readers));
     }
 }

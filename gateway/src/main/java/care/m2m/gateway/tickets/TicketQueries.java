@@ -85,13 +85,14 @@ public final class TicketQueries {
             JsonArray tipsGiven = new JsonArray();
             Set<String> faultIds = linked.stream().map(LinkedFault::faultId).collect(Collectors.toSet());
             tips.ofDevice(t.deviceId(), 200).stream()
-                    .filter(tip -> tip.source() == TipRecord.Source.FAULT && faultIds.contains(tip.evidenceKey()))
+                    .filter(tip -> tip.source() == TipRecord.Source.FAULT
+                            && (faultIds.contains(tip.evidenceKey()) || id.equals(tip.evidenceKey())))
                     .forEach(tip -> tipsGiven.add(new JsonObject().put("id", tip.id()).put("title", tip.title())
                             .put("text", tip.text()).put("state", tip.state().name())
                             .put("createdAt", tip.createdAt().toString())
                             .put("deliveredAt", TicketJson.str(tip.deliveredAt()))));
             JsonArray notes = new JsonArray();
-            store.notes(c, id).forEach(n -> notes.add(new JsonObject().put("at", n[0]).put("text", n[1])));
+            store.notes(c, id).forEach(n -> notes.add(note(n)));
             JsonArray events = new JsonArray();
             outbox.ofTicket(id).forEach(e -> events.add(new JsonObject().put("id", e.id()).put("type", e.type())
                     .put("createdAt", e.createdAt().toString()).put("attempts", e.attempts())
@@ -107,6 +108,22 @@ public final class TicketQueries {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read ticket " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every ticket-rung decision about a device, newest first: why tickets exist and why faults needed none. */
+    public JsonArray decisions(String deviceId, int limit) {
+        try (Connection c = db.connection()) {
+            JsonArray items = new JsonArray();
+            store.notesOfDevice(c, deviceId, limit).forEach(n -> items.add(note(n)));
+            return items;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read ticket decisions of " + deviceId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonObject note(TicketStore.Note n) {
+        return new JsonObject().put("at", n.at().toString()).put("ticketId", n.ticketId()).put("faultId", n.faultId())
+                .put("text", n.text());
     }
 
     private static JsonObject attempt(RepairAttempt a) {

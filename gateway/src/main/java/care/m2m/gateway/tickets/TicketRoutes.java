@@ -14,13 +14,14 @@ import java.util.Arrays;
 
 /**
  * The field-service API: the queue (by status, priority, region; earliest due first), a ticket's detail,
- * lifecycle transitions, the technician's outcome, and the fleet's service report. Behind the field-service
- * token or the admin token.
+ * lifecycle transitions, the technician's outcome, and the fleet's service report, behind the field-service
+ * token or the admin token; and, for operators behind the admin token, every ticket decision about a device
+ * (including why a fault needed no ticket).
  */
 public final class TicketRoutes implements RouteGroup {
 
     /** What these routes read and call. */
-    public record Dependencies(TicketService service, TicketQueries queries, TicketReports reports,
+    public record Dependencies(TicketDesk desk, TicketQueries queries, TicketReports reports,
             AdminToken fieldServiceToken, AdminToken adminToken, WorkerExecutor workers) {
     }
 
@@ -40,6 +41,15 @@ public final class TicketRoutes implements RouteGroup {
         router.post("/api/v1/tickets/:id/transitions").handler(this::transition);
         router.post("/api/v1/tickets/:id/outcome").handler(this::outcome);
         router.get("/api/v1/reports/service").handler(this::report);
+        router.get("/api/v1/devices/:id/ticket-decisions").handler(this::decisions);
+    }
+
+    private void decisions(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        int limit = limit(ctx);
+        deps.workers().executeBlocking(() -> deps.queries().decisions(id, limit), false)
+                .onSuccess(items -> ok(ctx, new JsonObject().put("deviceId", id).put("decisions", items)))
+                .onFailure(ctx::fail);
     }
 
     private void queue(RoutingContext ctx) {
@@ -64,7 +74,7 @@ public final class TicketRoutes implements RouteGroup {
 
     private void transition(RoutingContext ctx) {
         Ticket.Status to = enumField(body(ctx), "to", Ticket.Status.class);
-        answer(ctx, deps.service().transition(ctx.pathParam("id"), to));
+        answer(ctx, deps.desk().transition(ctx.pathParam("id"), to));
     }
 
     private void outcome(RoutingContext ctx) {
@@ -74,7 +84,7 @@ public final class TicketRoutes implements RouteGroup {
         if (note != null && (!(note instanceof String text) || text.length() > 512)) {
             throw Problem.badRequest("note: expected text of at most 512 characters, got " + note);
         }
-        answer(ctx, deps.service().outcome(ctx.pathParam("id"), outcome, (String) note));
+        answer(ctx, deps.desk().outcome(ctx.pathParam("id"), outcome, (String) note));
     }
 
     private void report(RoutingContext ctx) {

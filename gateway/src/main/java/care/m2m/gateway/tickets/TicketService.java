@@ -3,8 +3,6 @@ package care.m2m.gateway.tickets;
 import care.m2m.gateway.config.GatewayConfig.TicketSettings;
 import care.m2m.gateway.diagnosis.Fault;
 import care.m2m.gateway.diagnosis.FaultListener;
-import care.m2m.gateway.outbox.OutboxStore;
-import care.m2m.gateway.records.RecordsDatabase;
 import care.m2m.gateway.repair.NextRung;
 import care.m2m.gateway.tickets.FaultContext.Gathered;
 import care.m2m.gateway.tickets.TicketStore.LinkedFault;
@@ -23,31 +21,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ticket rung of the service ladder. It hears every fault (raised, cleared) and every escalation from
- * self-repair on the ladder context and hands each to one ordered worker, so decisions about a device's
- * ticket happen one at a time and never block the ladder. The value matrix decides whether a raised fault
- * needs a person at once (quadrant C by default) or only once automation gave up. Every change writes a
- * note (why) and an outbox event (for the field-service system) in the same transaction.
+ * self-repair on the ladder context and hands each to one single-threaded worker, so decisions about a
+ * device's ticket happen one at a time and never block the ladder. The value matrix decides whether a raised
+ * fault needs a person at once (quadrant C by default) or only once automation gave up; every decision, with
+ * or without a ticket, is written down as a note.
  */
 public final class TicketService implements FaultListener, NextRung {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketService.class);
 
-    private final RecordsDatabase db;
-    private final TicketStore store = new TicketStore();
-    private final OutboxStore outbox;
+    private final TicketRecords records;
+    private final TicketStore store;
     private final FaultContext context;
     private final TicketSettings settings;
     private final TicketMetrics metrics;
+    private final TicketNotices notices;
     private final WorkerExecutor worker;
     private final Clock clock;
+    private final TicketReports reports;
 
-    public TicketService(TicketDependencies deps, TicketSettings settings, TicketMetrics metrics, WorkerExecutor worker,
-            Clock clock) {
-        this.db = deps.db();
-        this.outbox = deps.outbox();
-        this.context = new FaultContext(deps.db(), deps.registry(), deps.customers(), deps.telemetry(), deps.matrix());
+    TicketService(TicketRecords records, FaultContext context, TicketReports reports, TicketSettings settings,
+            TicketMetrics metrics, TicketNotices notices, WorkerExecutor worker, Clock clock) {
+        this.records = records;
+        this.store = records.store;
+        this.context = context;
+        this.reports = reports;
         this.settings = settings;
         this.metrics = metrics;
+        this.notices = notices;
         this.worker = worker;
         this.clock = clock;
     }
@@ -59,12 +60,11 @@ public final class TicketService implements FaultListener, NextRung {
 
     @Override
     public void onCleared(Fault fault) {
-        run("cleared " + fault.code(), () -> inTx(c -> {
+        run("cleared " + fault.code(), () -> records.inTx(c -> {
             Optional<String> ticket = store.activeTicketOfFault(c, fault.id());
-            if (ticket.isPresent()) {
-                store.note(c, ticket.get(), clock.instant(), "fault " + fault.code() + " cleared at " + fault.clearedAt()
-                        + "; the ticket resolves itself once all its faults stay clear for " + settings.resolveAfter());
-            }
+            store.note(c, fault.deviceId(), ticket.orElse(null), fault.id(), clock.instant(), "fault " + fault.code()
+                    + " cleared at " + fault.clearedAt() + (ticket.isPresent() ? "; the ticket resolves itself once all"
+                    + " its faults stay clear for " + settings.resolveAfter() : "; no ticket was needed"));
             return null;
         }));
     }
@@ -74,64 +74,22 @@ public final class TicketService implements FaultListener, NextRung {
         run("escalated " + fault.code(), () -> escalated(fault, reason));
     }
 
-    /** A technician's transition; fails with {@link TicketConflictException} when the lifecycle forbids it. */
-    public Future<Ticket> transition(String id, Ticket.Status to) {
-        return worker.executeBlocking(() -> inTx(c -> {
-            Ticket t = existing(c, id);
-            if (!t.status().mayBecome(to)) {
-                throw new TicketConflictException("ticket " + id + " is " + t.status() + " and cannot become " + to);
-            }
-            Instant now = clock.instant();
-            Ticket moved = t.moved(to, now, false);
-            store.update(c, moved);
-            store.note(c, id, now, "status " + t.status() + " -> " + to + " by field service");
-            event(c, moved, switch (to) {
-                case RESOLVED -> "resolved";
-                case CLOSED -> "closed";
-                case OPEN -> "reopened";
-                default -> "updated";
-            }, now);
-            return moved;
-        }), true);
-    }
-
-    /** Records what the technician found; a ticket still being worked on is resolved by it. */
-    public Future<Ticket> outcome(String id, Ticket.Outcome outcome, String note) {
-        return worker.executeBlocking(() -> inTx(c -> {
-            Ticket t = existing(c, id);
-            if (t.status() == Ticket.Status.CLOSED) {
-                throw new TicketConflictException("ticket " + id + " is CLOSED; its outcome can no longer change");
-            }
-            Instant now = clock.instant();
-            Ticket changed = t.withOutcome(outcome, note, now);
-            boolean resolves = changed.status().working();
-            if (resolves) {
-                changed = changed.moved(Ticket.Status.RESOLVED, now, false);
-            }
-            store.update(c, changed);
-            store.note(c, id, now, "outcome " + outcome + (note == null ? "" : ": " + note)
-                    + (resolves ? "; resolved" : ""));
-            event(c, changed, resolves ? "resolved" : "updated", now);
-            return changed;
-        }), true);
-    }
-
     /** Auto-resolves tickets whose device stayed healthy, closes resolved ones past the reopen window. */
     public Future<Void> sweep() {
         return worker.executeBlocking(() -> {
             Instant now = clock.instant();
-            List<Ticket> working = inTx(c -> store.withStatus(c, Ticket.Status.OPEN, Ticket.Status.ACKNOWLEDGED,
-                    Ticket.Status.IN_PROGRESS));
+            List<Ticket> working = records.inTx(c -> store.withStatus(c, Ticket.Status.OPEN,
+                    Ticket.Status.ACKNOWLEDGED, Ticket.Status.IN_PROGRESS));
             for (Ticket t : working) {
-                inTx(c -> autoResolve(c, t, now));
+                records.inTx(c -> autoResolve(c, t, now));
             }
-            List<Ticket> resolved = inTx(c -> store.withStatus(c, Ticket.Status.RESOLVED));
-            for (Ticket t : resolved) {
+            for (Ticket t : records.inTx(c -> store.withStatus(c, Ticket.Status.RESOLVED))) {
                 if (t.resolvedAt() != null && !t.resolvedAt().plus(settings.reopenWindow()).isAfter(now)) {
-                    inTx(c -> close(c, t, now, "closed: no relapse within " + settings.reopenWindow() + " of the resolution"));
+                    records.inTx(c -> close(c, t, now, "closed: no relapse within " + settings.reopenWindow()
+                            + " of the resolution"));
                 }
             }
-            metrics.contactsPrevented(new TicketReports(db).contactsPrevented());
+            metrics.contactsPrevented(reports.contactsPrevented());
             return null;
         }, true);
     }
@@ -147,9 +105,10 @@ public final class TicketService implements FaultListener, NextRung {
         }
         Ticket resolved = t.moved(Ticket.Status.RESOLVED, now, true);
         store.update(c, resolved);
-        store.note(c, t.id(), now, "auto-resolved: the device reported healthy; " + codes(faults) + " cleared by "
-                + lastClear + " and stayed clear for " + settings.resolveAfter());
-        event(c, resolved, "resolved", now);
+        records.note(c, resolved, now, "auto-resolved: the device reported healthy; " + String.join(", ",
+                faults.stream().map(LinkedFault::code).distinct().toList()) + " cleared by " + lastClear
+                + " and stayed clear for " + settings.resolveAfter());
+        records.event(c, resolved, "resolved", now);
         metrics.autoResolved();
         LOG.info("Ticket {} of device {} auto-resolved", t.id(), t.deviceId());
         return null;
@@ -164,11 +123,12 @@ public final class TicketService implements FaultListener, NextRung {
         Gathered g = context.gather(fault, now);
         ValueAssessment a = g.assessment();
         if (a.policy().ticketOnRaise()) {
-            inTx(c -> open(c, g, now, "opened at once when " + fault.code() + " was raised: quadrant " + a.quadrant()
-                    + " policy says a person is needed now, even while self-repair runs"));
+            Ticket t = records.inTx(c -> open(c, g, now, "opened at once when " + fault.code() + " was raised: quadrant "
+                    + a.quadrant() + " policy says a person is needed now, even while self-repair runs"));
+            notices.personOnIt(t, fault.code());
         } else {
-            LOG.info("Fault {} on {}: quadrant {}, no ticket unless automation fails", fault.code(), fault.deviceId(),
-                    a.quadrant());
+            decided(fault, now, what + ": " + verdict(a) + "; policy: no ticket "
+                    + (a.policy().ticketOnEscalation() ? "unless automation fails" : "for this quadrant"));
         }
     }
 
@@ -180,11 +140,11 @@ public final class TicketService implements FaultListener, NextRung {
         Gathered g = context.gather(fault, now);
         ValueAssessment a = g.assessment();
         if (a.policy().ticketOnEscalation()) {
-            inTx(c -> open(c, g, now, "opened on escalation of " + fault.code() + ": " + reason + " (quadrant "
+            records.inTx(c -> open(c, g, now, "opened on escalation of " + fault.code() + ": " + reason + " (quadrant "
                     + a.quadrant() + " policy: a ticket when automation did not fix it)"));
         } else {
-            LOG.info("Fault {} on {} escalated; quadrant {} policy opens no ticket", fault.code(), fault.deviceId(),
-                    a.quadrant());
+            decided(fault, now, "escalated " + fault.code() + ": " + reason + "; " + verdict(a)
+                    + "; policy: no ticket for this quadrant");
         }
     }
 
@@ -193,7 +153,7 @@ public final class TicketService implements FaultListener, NextRung {
      * {@code quietIfLinked}: a fault already on the ticket (escalated before its raise was handled) adds nothing.
      */
     private boolean joinedExisting(Fault fault, String what, boolean quietIfLinked, Instant now) throws SQLException {
-        return inTx(c -> {
+        return records.inTx(c -> {
             Optional<Ticket> active = store.activeOfDevice(c, fault.deviceId());
             if (active.isEmpty()) {
                 return false;
@@ -205,8 +165,8 @@ public final class TicketService implements FaultListener, NextRung {
                 }
                 Ticket touched = t.touched(now);
                 store.update(c, touched);
-                store.note(c, t.id(), now, what + "; grouped on this ticket");
-                event(c, touched, "updated", now);
+                store.note(c, t.deviceId(), t.id(), fault.id(), now, what + "; grouped on this ticket");
+                records.event(c, touched, "updated", now);
                 return true;
             }
             boolean sameProblem = store.faults(c, t.id()).stream().anyMatch(f -> f.code().equals(fault.code()));
@@ -214,9 +174,9 @@ public final class TicketService implements FaultListener, NextRung {
                 Ticket reopened = t.moved(Ticket.Status.OPEN, now, false);
                 store.link(c, t.id(), fault.id(), fault.code(), now);
                 store.update(c, reopened);
-                store.note(c, t.id(), now, "reopened: " + what + " within " + settings.reopenWindow()
-                        + " of the resolution");
-                event(c, reopened, "reopened", now);
+                store.note(c, t.deviceId(), t.id(), fault.id(), now, "reopened: " + what + " within "
+                        + settings.reopenWindow() + " of the resolution");
+                records.event(c, reopened, "reopened", now);
                 return true;
             }
             close(c, t, now, "closed: a different problem (" + fault.code() + ") started after this ticket was resolved");
@@ -224,7 +184,7 @@ public final class TicketService implements FaultListener, NextRung {
         });
     }
 
-    private Void open(Connection c, Gathered g, Instant now, String why) throws SQLException {
+    private Ticket open(Connection c, Gathered g, Instant now, String why) throws SQLException {
         Fault f = g.fault();
         ValueAssessment a = g.assessment();
         Ticket t = new Ticket(UUID.randomUUID().toString(), f.deviceId(), f.model(),
@@ -234,58 +194,38 @@ public final class TicketService implements FaultListener, NextRung {
                 g.excerpt().encode(), f.firstSeen(), now, now, now.plus(a.sla()), null, null, false, 0, null, null);
         store.insert(c, t);
         store.link(c, t.id(), f.id(), f.code(), now);
-        store.note(c, t.id(), now, why);
-        store.note(c, t.id(), now, "priority " + a.priority() + " (quadrant " + a.quadrant() + "), due " + t.dueAt()
-                + " by the " + a.priority() + " SLA of " + a.sla());
-        event(c, t, "opened", now);
+        store.note(c, t.deviceId(), t.id(), f.id(), now, why);
+        records.note(c, t, now, "priority " + a.priority() + " (" + verdict(a) + "), due " + t.dueAt() + " by the "
+                + a.priority() + " SLA of " + a.sla());
+        records.event(c, t, "opened", now);
         metrics.opened(a.quadrant().name(), a.priority().name());
         LOG.info("Ticket {} opened for {} on device {}: quadrant {}, priority {}", t.id(), f.code(), f.deviceId(),
                 a.quadrant(), a.priority());
-        return null;
+        return t;
     }
 
     private Void close(Connection c, Ticket t, Instant now, String why) throws SQLException {
         Ticket closed = t.moved(Ticket.Status.CLOSED, now, false);
         store.update(c, closed);
-        store.note(c, t.id(), now, why);
-        event(c, closed, "closed", now);
+        records.note(c, closed, now, why);
+        records.event(c, closed, "closed", now);
         return null;
     }
 
-    private void event(Connection c, Ticket t, String type, Instant at) throws SQLException {
-        String id = OutboxStore.newId();
-        List<String> codes = store.faults(c, t.id()).stream().map(LinkedFault::code).distinct().toList();
-        outbox.append(c, id, t.id(), type, TicketJson.event(id, type, at, t, codes).encode(), at);
+    private void decided(Fault fault, Instant now, String text) throws SQLException {
+        records.inTx(c -> {
+            store.note(c, fault.deviceId(), null, fault.id(), now, text);
+            return null;
+        });
+        LOG.info("Device {}: {}", fault.deviceId(), text);
     }
 
-    private Ticket existing(Connection c, String id) throws SQLException {
-        return store.find(c, id).orElseThrow(() -> new TicketNotFoundException("no ticket with id '" + id + "'"));
-    }
-
-    private static String codes(List<LinkedFault> faults) {
-        return String.join(", ", faults.stream().map(LinkedFault::code).distinct().toList());
-    }
-
-    private interface Work<T> {
-        T apply(Connection c) throws SQLException;
+    private static String verdict(ValueAssessment a) {
+        return "quadrant %s, money %.0f, emotion %.0f".formatted(a.quadrant(), a.monetary(), a.emotional());
     }
 
     private interface Step {
         void run() throws SQLException;
-    }
-
-    private <T> T inTx(Work<T> work) throws SQLException {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
     }
 
     private void run(String what, Step step) {

@@ -149,23 +149,44 @@ final class TicketStore {
         }
     }
 
-    void note(Connection c, String ticketId, Instant at, String text) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_notes (ticket_id, at, text) VALUES (?, ?, ?)")) {
-            ps.setString(1, ticketId);
-            ps.setTimestamp(2, ts(at));
-            ps.setString(3, text.length() <= 1024 ? text : text.substring(0, 1021) + "...");
+    /** A step or decision: on a ticket, on a fault without a ticket, or both. */
+    void note(Connection c, String deviceId, String ticketId, String faultId, Instant at, String text) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_notes (device_id, ticket_id, fault_id, at, text)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, deviceId);
+            ps.setString(2, ticketId);
+            ps.setString(3, faultId);
+            ps.setTimestamp(4, ts(at));
+            ps.setString(5, text.length() <= 1024 ? text : text.substring(0, 1021) + "...");
             ps.executeUpdate();
         }
     }
 
-    /** Notes of a ticket in order, each as {@code [at, text]}. */
-    List<String[]> notes(Connection c, String ticketId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT at, text FROM ticket_notes WHERE ticket_id = ? ORDER BY id")) {
-            ps.setString(1, ticketId);
-            List<String[]> list = new ArrayList<>();
+    /** A ticket's notes in order, including the decisions on its faults from before it existed. */
+    List<Note> notes(Connection c, String ticketId) throws SQLException {
+        return notes(c, "SELECT at, ticket_id, fault_id, text FROM ticket_notes WHERE ticket_id = ? OR (ticket_id IS NULL"
+                + " AND fault_id IN (SELECT fault_id FROM ticket_faults WHERE ticket_id = ?)) ORDER BY id", ticketId, ticketId);
+    }
+
+    /** Every ticket-rung decision about a device, newest first. */
+    List<Note> notesOfDevice(Connection c, String deviceId, int limit) throws SQLException {
+        return notes(c, "SELECT at, ticket_id, fault_id, text FROM ticket_notes WHERE device_id = ? ORDER BY id DESC LIMIT "
+                + limit, deviceId);
+    }
+
+    /** One note. */
+    record Note(Instant at, String ticketId, String faultId, String text) {
+    }
+
+    private static List<Note> notes(Connection c, String sql, String... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            List<Note> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new String[] {rs.getTimestamp(1).toInstant().toString(), rs.getString(2)});
+                    list.add(new Note(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
             return list;

@@ -98,6 +98,8 @@ abstract class TicketScenarios extends TicketEndToEndSuite {
             assertThat(ticket.getJsonObject("value").getJsonArray("reasons").encode())
                     .contains("vulnerable", "-3.0 °C outside");
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticket(tickets("").getJsonObject(0).getString("id"))
+                .getJsonArray("tipsGiven").encode().contains("A technician is on it"));
         assertThat(tickets("?priority=P1&region=south")).hasSize(1);
         assertThat(tickets("?region=north")).isEmpty();
         assertThat(gateway.metric("m2mcare_tickets_opened_total", "quadrant=\"C\"", "priority=\"P1\"")).isEqualTo(1.0);
@@ -144,5 +146,26 @@ abstract class TicketScenarios extends TicketEndToEndSuite {
         assertThat(receiver.deliveries.get(1).body().getJsonObject("ticket").getString("status")).isEqualTo("ACKNOWLEDGED");
         assertThat(ticket(id).getJsonArray("webhookEvents").stream().map(e -> ((JsonObject) e).getString("deliveredAt")))
                 .doesNotContainNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticket(id).getJsonArray("tipsGiven").size() == 1);
+        assertThat(ticket(id).getJsonArray("tipsGiven").getJsonObject(0).getString("text")).contains("Refill the water tank");
+    }
+
+    @Test
+    void aVerifiedSelfRepairPreventsTheContactAndOpensNoTicket() throws Exception {
+        startGateway(true);
+        DeviceCredentials creds = gateway.register("espresso-t3", "coffee-espresso-x1");
+        try (Mqtt5Device device = firmware(creds)) {
+            event(device, "error", "E_GRINDER_JAM");
+            answer(device, nextCommand(device), "executed");
+            event(device, "cleared", "E_GRINDER_JAM");
+            await().atMost(Duration.ofSeconds(10)).until(() -> deviceFault(creds.id()).getString("ladder").equals("REPAIRED"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.metric("m2mcare_contacts_prevented_total") == 1.0);
+        assertThat(tickets("")).isEmpty();
+        JsonObject report = new JsonObject(fieldGet("/api/v1/reports/service", FIELD_TOKEN).body());
+        assertThat(report.getLong("contactsPrevented")).isEqualTo(1L);
+        String decisions = gateway.get("/api/v1/devices/" + creds.id() + "/ticket-decisions").body();
+        assertThat(decisions).contains("quadrant A", "no ticket unless automation fails", "no ticket was needed");
+        assertThat(receiver.deliveries).isEmpty();
     }
 }
