@@ -19,7 +19,7 @@ public final class AdminToken {
 
     public static final String FILE_NAME = "admin-token";
 
-    private final byte[] token;
+    private volatile byte[] token;
     private final Optional<Path> file;
 
     private AdminToken(String token, Optional<Path> file) {
@@ -58,6 +58,24 @@ public final class AdminToken {
     /** Constant-time comparison with a presented token. */
     public boolean matches(String presented) {
         return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces a generated token with a new one (the old one stops working at once) and keeps it in its file.
+     *
+     * @throws IllegalStateException when the token comes from configuration and must be changed there
+     */
+    public synchronized String rotate() {
+        Path target = file.orElseThrow(() -> new IllegalStateException(
+                "the token is configured (environment variable); change it there and restart"));
+        String fresh = DeviceSecrets.randomToken(32);
+        try {
+            Files.writeString(target, fresh + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the new token to " + target, e);
+        }
+        token = fresh.getBytes(StandardCharsets.UTF_8);
+        return fresh;
     }
 
     /** Where the token is kept, when it was generated rather than configured. */

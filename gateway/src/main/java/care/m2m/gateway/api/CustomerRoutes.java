@@ -1,5 +1,6 @@
 package care.m2m.gateway.api;
 
+import care.m2m.gateway.audit.AuditTrail;
 import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.devices.DeviceRegistry;
 import care.m2m.gateway.timeline.DeviceTimeline;
@@ -27,7 +28,7 @@ import java.util.Locale;
  */
 public final class CustomerRoutes implements RouteGroup {
 
-    static final String CUSTOMER = "customerRef";
+    static final String CUSTOMER = AuditTrail.CUSTOMER_KEY;
 
     /** What these routes read and call. */
     public record Dependencies(CustomerStore customers, TipService tips, TipEvents events, DeviceRegistry registry,

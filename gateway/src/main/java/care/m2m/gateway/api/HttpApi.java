@@ -2,6 +2,7 @@ package care.m2m.gateway.api;
 
 import care.m2m.contracts.models.ModelCatalog;
 import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.audit.AuditTrail;
 import care.m2m.gateway.config.GatewayConfig.HttpSettings;
 import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.devices.DevicePsks;
@@ -47,10 +48,17 @@ public final class HttpApi extends VerticleBase {
     private final Dependencies deps;
     private final List<RouteGroup> features = new ArrayList<>();
     private AuthThrottle throttle = AuthThrottle.defaults(Clock.systemUTC());
+    private AuditTrail auditTrail;
     private HttpServer server;
 
     public HttpApi(Dependencies deps) {
         this.deps = deps;
+    }
+
+    /** Records every changing API call in the audit log; call before deployment. */
+    public HttpApi withAuditTrail(AuditTrail trail) {
+        this.auditTrail = trail;
+        return this;
     }
 
     /** Shares the gateway's failed-authentication throttle; call before deployment. */
@@ -69,6 +77,9 @@ public final class HttpApi extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        if (auditTrail != null) {
+            router.route("/api/*").handler(auditTrail);
+        }
         new HealthRoutes(deps.writer(), deps.records(), deps.workers()).mount(router);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")

@@ -13,7 +13,10 @@ import care.m2m.advisor.Generators;
 import care.m2m.advisor.effect.Holdout;
 import care.m2m.advisor.tariff.TimeOfUseTariff;
 import care.m2m.gateway.advice.AdviceJob;
+import care.m2m.gateway.api.AdminRoutes;
 import care.m2m.gateway.api.AdviceRoutes;
+import care.m2m.gateway.audit.AuditLog;
+import care.m2m.gateway.audit.AuditTrail;
 import care.m2m.gateway.api.CustomerRoutes;
 import care.m2m.gateway.api.LadderRoutes;
 import care.m2m.gateway.timeline.DeviceTimeline;
@@ -203,13 +206,16 @@ public final class GatewayApp implements AutoCloseable {
         HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, psks, models, store,
                 writer, events, records, registry, queryWorkers, clock));
         http.withThrottle(throttle);
+        AuditLog audit = new AuditLog(records, vertx.createSharedWorkerExecutor("m2mcare-audit", 1));
+        http.withAuditTrail(new AuditTrail(audit, clock));
+        http.with(new AdminRoutes(adminToken, audit));
         http.with(new AdviceRoutes(advice, new TipEffectiveness(tipStore, store), directory, queryWorkers));
         http.with(new CustomerRoutes(new CustomerRoutes.Dependencies(customers, tips, tipEvents,
                 new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(), tipStore,
                 events.reader(), store, clock), queryWorkers)));
         http.with(new LadderRoutes(new LadderRoutes.Dependencies(ladder, directory, models, ladderStores.faults(),
                 ladderStores.commands(), ladderStores.attempts(), queryWorkers)));
-        tickets.routes(adminToken).forEach(http::with);
+        tickets.routes(adminToken, throttle).forEach(http::with);
         http.with(new WebPages(new WebPages.Dependencies(vertx, adminToken, AdminToken.resolve(
                 config.tickets().fieldServiceToken(), config.dataDir(), TicketFeature.TOKEN_FILE), customers, tips,
                 tipEvents, new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(),
