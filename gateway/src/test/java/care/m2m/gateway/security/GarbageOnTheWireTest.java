@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GarbageOnTheWireTest {
 
-    private static final int ROUNDS = 300;
+    private static final int ROUNDS = 150;
 
     @TempDir
     Path dataDir;
