@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  device-sim --devices 100 --rate 2 --duration 5m --summary-json run.json",
-            "  device-sim --devices 4 --speed 60 --inject-fault E_BOILER_OVERHEAT@0:30s"})
+            "  device-sim --devices 4 --speed 60 --inject-fault E_BOILER_OVERHEAT@0:30s",
+            "  device-sim --devices 200 --fault-rate 0.5 --offline-rate 1 --offline-kind abrupt --duration 10m"})
 public final class SimCommand implements Callable<Integer> {
 
     @Spec
@@ -145,10 +146,10 @@ public final class SimCommand implements Callable<Integer> {
 
     RunSettings runSettings() {
         long seed = simulation.seed != null ? simulation.seed : ThreadLocalRandom.current().nextLong();
-        return new RunSettings(gateway.mqttUrl, gateway.protocol, gateway.encoding, load.rate, load.duration,
-                simulation.speed, load.maxInflight, load.connectRate, seed, simulation.firmware(),
+        return new RunSettings(gateway.serverUrl(), gateway.protocol, gateway.encodingOrDefault(), load.rate,
+                load.duration, simulation.speed, load.maxInflight, load.connectRate, seed, simulation.firmware(),
                 simulation.injections == null ? List.of() : simulation.injections, load.ackTimeout,
-                output.progressInterval, ZoneId.systemDefault());
+                output.progressInterval, ZoneId.systemDefault(), simulation.offline());
     }
 
     private static void requireSimulated(String model) {

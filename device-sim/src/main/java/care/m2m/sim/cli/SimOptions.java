@@ -4,6 +4,7 @@ import care.m2m.contracts.codec.Encoding;
 import care.m2m.sim.behaviour.Behaviours;
 import care.m2m.sim.firmware.FaultInjection;
 import care.m2m.sim.firmware.FirmwareSettings;
+import care.m2m.sim.run.OfflineSettings;
 import care.m2m.sim.transport.Protocol;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,13 +41,36 @@ final class SimOptions {
                 description = "File the gateway wrote its admin token to.")
         Path adminTokenFile;
 
-        @Option(names = "--protocol", paramLabel = "mqtt5|mqtt3", defaultValue = "mqtt5",
-                description = "MQTT version the devices speak.")
+        @Option(names = "--coap-url", paramLabel = "URL", showDefaultValue = Visibility.NEVER,
+                description = "Gateway CoAP URI for --protocol coap|coaps. Default: coap://127.0.0.1:5683, "
+                        + "coaps://127.0.0.1:5684.")
+        String coapUrl;
+
+        @Option(names = "--protocol", paramLabel = "mqtt5|mqtt3|coap|coaps", defaultValue = "mqtt5",
+                description = "What the devices speak: an MQTT version, CoAP with a token, or CoAP over DTLS-PSK.")
         Protocol protocol;
 
-        @Option(names = "--encoding", paramLabel = "json|cbor", defaultValue = "json",
-                description = "Payload encoding of uplink messages.")
+        @Option(names = "--encoding", paramLabel = "json|cbor", showDefaultValue = Visibility.NEVER,
+                description = "Payload encoding of uplink messages. Default: json for MQTT, cbor for CoAP.")
         Encoding encoding;
+
+        /** The server the devices talk to: the MQTT broker, or the CoAP endpoint for the protocol's scheme. */
+        String serverUrl() {
+            if (!protocol.isCoap()) {
+                return mqttUrl;
+            }
+            if (coapUrl != null) {
+                return coapUrl;
+            }
+            return protocol == Protocol.COAPS ? "coaps://127.0.0.1:5684" : "coap://127.0.0.1:5683";
+        }
+
+        Encoding encodingOrDefault() {
+            if (encoding != null) {
+                return encoding;
+            }
+            return protocol.isCoap() ? Encoding.CBOR : Encoding.JSON;
+        }
     }
 
     /** Which devices run. */
@@ -121,6 +145,20 @@ final class SimOptions {
                 converter = DurationConverter.class,
                 description = "Longest real time a command's action takes (its model duration / speed, capped).")
         Duration actionTimeCap;
+
+        @Option(names = "--offline-rate", paramLabel = "P", defaultValue = "0",
+                description = {"Times per device and simulated hour that a device goes offline for a random 30 s to "
+                        + "5 min of simulated time, then reconnects with its session. Simulated time: --speed "
+                        + "makes episodes shorter and more frequent in real time, like --fault-rate."})
+        double offlineRate;
+
+        @Option(names = "--offline-kind", paramLabel = "clean|abrupt|mixed", defaultValue = "mixed",
+                description = "How a device leaves: DISCONNECT, socket closed without it, or either at random.")
+        OfflineSettings.Kind offlineKind;
+
+        OfflineSettings offline() {
+            return new OfflineSettings(offlineRate, offlineKind);
+        }
 
         FirmwareSettings firmware() {
             return new FirmwareSettings(repairSuccess, faultRate, actionTimeCap);

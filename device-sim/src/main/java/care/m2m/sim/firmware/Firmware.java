@@ -47,6 +47,8 @@ public final class Firmware {
     private final Clock wallClock;
     private final Uplink uplink;
     private final ActionScheduler scheduler;
+    private final RepairObserver repairs;
+    private final FaultTimeline timeline = new FaultTimeline();
     private final List<Map.Entry<String, Instant>> plannedFaults = new ArrayList<>();
     private final SequencedSet<String> seenCommands = new LinkedHashSet<>();
     private long sequence;
@@ -55,6 +57,13 @@ public final class Firmware {
 
     public Firmware(String deviceId, DeviceModel model, ProductBehaviour product, long seed, FirmwareSettings settings,
                     SimClock simClock, Clock wallClock, Uplink uplink, ActionScheduler scheduler) {
+        this(deviceId, model, product, seed, settings, simClock, wallClock, uplink, scheduler, RepairObserver.NONE);
+    }
+
+    /** @param repairs told about reported faults and arriving repair commands, for the fault-to-command latency */
+    public Firmware(String deviceId, DeviceModel model, ProductBehaviour product, long seed, FirmwareSettings settings,
+                    SimClock simClock, Clock wallClock, Uplink uplink, ActionScheduler scheduler,
+                    RepairObserver repairs) {
         this.deviceId = deviceId;
         this.model = model;
         this.product = product;
@@ -64,6 +73,7 @@ public final class Firmware {
         this.wallClock = wallClock;
         this.uplink = uplink;
         this.scheduler = scheduler;
+        this.repairs = repairs;
     }
 
     public String deviceId() {
@@ -89,7 +99,7 @@ public final class Firmware {
             Map.Entry<String, Instant> planned = due.next();
             if (!planned.getValue().isAfter(wall)) {
                 due.remove();
-                startFault(planned.getKey(), "injected");
+                startFault(planned.getKey(), "injected", wall);
             }
         }
         checkFaultEvents();
@@ -102,13 +112,14 @@ public final class Firmware {
         double probability = 1 - Math.exp(-settings.faultRatePerHour() * Math.max(0, hours));
         if (hours > 0 && runningAction == null && product.activeFault().isEmpty() && !model.faults().isEmpty()
                 && random.nextDouble() < probability) {
-            startFault(model.faults().get(random.nextInt(model.faults().size())).code(), "random");
+            startFault(model.faults().get(random.nextInt(model.faults().size())).code(), "random", wall);
         }
     }
 
-    private void startFault(String code, String why) {
+    private void startFault(String code, String why, Instant wall) {
         LOG.info("device {}: {} fault {} starts", deviceId, why, code);
         product.injectFault(code);
+        timeline.started(code, wall);
     }
 
     /** The next telemetry sample, with the wall-clock time it was taken and the next sequence number. */
@@ -142,6 +153,9 @@ public final class Firmware {
                     shorten(spec.code() + " cleared"), Map.of()));
             LOG.info("device {}: fault {} cleared", deviceId, reportedFault);
             reportedFault = null;
+            if (active.isEmpty()) {
+                timeline.ended();
+            }
         }
         if (active.isPresent() && reportedFault == null && product.faultNoticed()) {
             FaultSpec spec = model.fault(active.get()).orElseThrow();
@@ -150,6 +164,8 @@ public final class Firmware {
                     Map.of("severity", spec.severity().name().toLowerCase(Locale.ROOT))));
             LOG.info("device {}: noticed fault {}", deviceId, spec.code());
             reportedFault = spec.code();
+            timeline.reported(spec.code(), wallClock.instant());
+            repairs.faultReported(spec.code());
         }
     }
 
@@ -161,6 +177,7 @@ public final class Firmware {
         }
         Instant wall = wallClock.instant();
         advance(wall);
+        noteRepairCommand(command.action(), wall);
         CommandPolicy.Decision decision = CommandPolicy.decide(command, model, wall, runningAction);
         switch (decision) {
             case CommandPolicy.Reject reject -> {
@@ -179,13 +196,22 @@ public final class Firmware {
         }
     }
 
+    /** Tells the observer about a command that repairs the active fault, with latencies for the fault's first. */
+    private void noteRepairCommand(String action, Instant wall) {
+        product.activeFault().flatMap(model::fault).filter(fault -> fault.repairActions().contains(action))
+                .ifPresent(fault -> repairs.repairCommand(fault.code(), action,
+                        timeline.repairCommand(fault.code(), wall).orElse(null)));
+    }
+
     private synchronized void finish(Command command) {
         advance(wallClock.instant());
         String action = command.action();
-        CommandPolicy.Outcome outcome = CommandPolicy.finish(action, model, product.activeFault(), random.nextDouble(),
+        Optional<String> fault = product.activeFault();
+        CommandPolicy.Outcome outcome = CommandPolicy.finish(action, model, fault, random.nextDouble(),
                 settings.repairSuccess());
         if (outcome.clearsFault()) {
             product.clearFault();
+            repairs.repairCleared(fault.orElseThrow());
         }
         product.actionFinished(action, outcome.clearsFault());
         runningAction = null;

@@ -103,7 +103,7 @@ public final class AdminClient {
                     + shorten(String.valueOf(node)));
         }
         String model = text(node, "model");
-        return new DeviceCredentials(id, model == null ? fallbackModel : model, secret);
+        return new DeviceCredentials(id, model == null ? fallbackModel : model, secret, text(node, "psk"));
     }
 
     private static String hint(int status) {

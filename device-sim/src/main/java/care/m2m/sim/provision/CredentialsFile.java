@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Device credentials on disk, as CSV ({@code id,model,secret} with that header) or as a JSON array of objects with
+ * Device credentials on disk, as CSV ({@code id,model,secret} with that header, or
+ * {@code id,model,secret,psk} once a device has a DTLS pre-shared key; files without the psk column still load) or as a JSON array of objects with
  * the same fields; a file whose name ends in {@code .json} is written as JSON, anything else as CSV, and reading
  * recognises either by its content. Written owner-readable only, because it holds secrets.
  */
 public final class CredentialsFile {
 
     static final String CSV_HEADER = "id,model,secret";
+    static final String CSV_HEADER_WITH_PSK = "id,model,secret,psk";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private CredentialsFile() {
@@ -46,20 +48,27 @@ public final class CredentialsFile {
     private static List<DeviceCredentials> parseCsv(String text, Path file) {
         List<DeviceCredentials> result = new ArrayList<>();
         String[] lines = text.split("\\R");
+        int maxFields = lines.length > 0 && lines[0].strip().equalsIgnoreCase(CSV_HEADER) ? 3 : 4;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.equalsIgnoreCase(CSV_HEADER))) {
+            if (line.isEmpty() || line.startsWith("#") || (i == 0 && (line.equalsIgnoreCase(CSV_HEADER)
+                    || line.equalsIgnoreCase(CSV_HEADER_WITH_PSK)))) {
                 continue;
             }
             String[] fields = line.split(",", -1);
-            if (fields.length < 2 || fields.length > 3) {
+            if (fields.length < 2 || fields.length > maxFields) {
                 throw new ProvisioningException("credentials file " + file + ", line " + (i + 1)
-                        + ": expected id,model,secret, got " + fields.length + " fields");
+                        + ": expected " + (maxFields == 3 ? CSV_HEADER : CSV_HEADER_WITH_PSK) + ", got " + fields.length
+                        + " fields");
             }
-            String secret = fields.length == 3 && !fields[2].isBlank() ? fields[2].strip() : null;
-            result.add(new DeviceCredentials(fields[0].strip(), fields[1].strip(), secret));
+            result.add(new DeviceCredentials(fields[0].strip(), fields[1].strip(), optional(fields, 2),
+                    optional(fields, 3)));
         }
         return result;
+    }
+
+    private static String optional(String[] fields, int index) {
+        return fields.length > index && !fields[index].isBlank() ? fields[index].strip() : null;
     }
 
     public static void write(Path file, List<DeviceCredentials> credentials) {
@@ -88,14 +97,19 @@ public final class CredentialsFile {
     }
 
     private static String toCsv(List<DeviceCredentials> credentials) {
-        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        boolean withPsk = credentials.stream().anyMatch(c -> c.psk() != null);
+        StringBuilder csv = new StringBuilder(withPsk ? CSV_HEADER_WITH_PSK : CSV_HEADER).append('\n');
         for (DeviceCredentials c : credentials) {
             if (c.secret() != null && (c.secret().contains(",") || c.secret().contains("\n"))) {
                 throw new ProvisioningException("the secret of device " + c.id()
                         + " contains a comma or line break; use a credentials file ending in .json");
             }
             csv.append(c.id()).append(',').append(c.model()).append(',')
-                    .append(c.secret() == null ? "" : c.secret()).append('\n');
+                    .append(c.secret() == null ? "" : c.secret());
+            if (withPsk) {
+                csv.append(',').append(c.psk() == null ? "" : c.psk());
+            }
+            csv.append('\n');
         }
         return csv.toString();
     }

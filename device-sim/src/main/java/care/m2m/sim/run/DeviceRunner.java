@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Binds one device's firmware to its MQTT connection: connects with back-off, ticks the firmware on the shared
  * scheduler, publishes telemetry while the in-flight window has room (deferring the sample otherwise, never
  * blocking the scheduler thread) and hands downlink messages from Paho's thread over to the scheduler. The
- * window counts telemetry only: events and command results are rare and must not wait behind samples.
+ * window counts telemetry only: events and command results are rare and must not wait behind samples. With
+ * {@code --offline-rate} it also takes the device offline now and then ({@link Absence}); events and command
+ * results made meanwhile wait in the firmware's memory and go out on return, as real firmware does.
  */
 final class DeviceRunner implements ConnectionEvents {
 
@@ -40,6 +42,8 @@ final class DeviceRunner implements ConnectionEvents {
     private final AtomicInteger inflight = new AtomicInteger();
     private final AtomicBoolean connected = new AtomicBoolean();
     private final AtomicBoolean everConnected = new AtomicBoolean();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Absence absence;
     private volatile DeviceConnection connection;
     private volatile boolean stopping;
     private ScheduledFuture<?> ticking;
@@ -48,9 +52,15 @@ final class DeviceRunner implements ConnectionEvents {
 
     /** @param firmware builds the device's firmware around the uplink this runner provides */
     DeviceRunner(Function<Uplink, Firmware> firmware, FleetContext fleet) {
+        this(firmware, fleet, new OfflineSchedule(OfflineSettings.NONE, fleet.clock(), 0));
+    }
+
+    /** @param offline when this device goes offline on its own */
+    DeviceRunner(Function<Uplink, Firmware> firmware, FleetContext fleet, OfflineSchedule offline) {
         this.fleet = fleet;
         this.firmware = firmware.apply(this::publish);
         this.interval = fleet.settings().interval();
+        this.absence = new Absence(this, offline);
     }
 
     String deviceId() {
@@ -93,6 +103,7 @@ final class DeviceRunner implements ConnectionEvents {
         boolean first = everConnected.compareAndSet(false, true);
         fleet.stats().connected(first);
         LOG.debug("device {}: connected{}", deviceId(), reconnect ? " again" : "");
+        absence.returned();
         if (first) {
             fleet.scheduler().execute(() -> {
                 firmware.boot();
@@ -159,6 +170,7 @@ final class DeviceRunner implements ConnectionEvents {
     void tick() {
         try {
             firmware.tick();
+            absence.tick(connected.get());
             if (!connected.get() || !connection.isConnected() || inflight.get() >= fleet.settings().maxInflight()) {
                 fleet.stats().deferred();
                 return;
@@ -174,6 +186,13 @@ final class DeviceRunner implements ConnectionEvents {
         if (message instanceof CommandResult result) {
             countResult(result.status());
         }
+        if (type == MessageType.TELEMETRY || !absence.hold(type, message)) {
+            send(type, message);
+        }
+    }
+
+    /** Publishes now, without asking whether the device is away. */
+    void send(MessageType type, Object message) {
         byte[] payload = MessageCodec.shared().encode(message, fleet.settings().encoding());
         CompletableFuture<Integer> outcome;
         try {
@@ -192,6 +211,7 @@ final class DeviceRunner implements ConnectionEvents {
         if (windowed) {
             inflight.incrementAndGet();
         }
+        outstanding.incrementAndGet();
         long id = fleet.tracker().add(this, System.nanoTime(), windowed);
         outcome.whenComplete((code, failure) -> settle(id, code, failure));
     }
@@ -221,6 +241,7 @@ final class DeviceRunner implements ConnectionEvents {
     }
 
     private void release(InflightTracker.Pending pending) {
+        outstanding.decrementAndGet();
         if (pending.windowed()) {
             inflight.decrementAndGet();
         }
@@ -240,6 +261,28 @@ final class DeviceRunner implements ConnectionEvents {
         if (ticking != null) {
             ticking.cancel(false);
         }
+    }
+
+    /** Marks the device offline on purpose; false if it was not connected. */
+    boolean leave() {
+        if (!connected.compareAndSet(true, false)) {
+            return false;
+        }
+        fleet.stats().wentOffline();
+        return true;
+    }
+
+    /** Messages sent and not yet settled (acknowledged, rejected, lost or timed out). */
+    int outstanding() {
+        return outstanding.get();
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    FleetContext fleet() {
+        return fleet;
     }
 
     DeviceConnection connection() {

@@ -8,7 +8,6 @@ import care.m2m.sim.firmware.FaultInjection;
 import care.m2m.sim.firmware.Firmware;
 import care.m2m.sim.firmware.SimClock;
 import care.m2m.sim.provision.DeviceCredentials;
-import care.m2m.sim.stats.Latency;
 import care.m2m.sim.stats.ProgressReporter;
 import care.m2m.sim.stats.RunStats;
 import care.m2m.sim.stats.Summary;
@@ -30,7 +29,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,9 +136,7 @@ public final class FleetRunner {
             runners.forEach(DeviceRunner::stopTicking);
             drain();
             tracker.expireAll(this::timedOut);
-            Histogram total = stats.latency().total();
-            Summary.LatencyMillis latency = new Summary.LatencyMillis(Latency.percentileMillis(total, 50),
-                    Latency.percentileMillis(total, 99), Latency.maxMillis(total), total.getTotalCount());
+            Summary.LatencyMillis latency = Summary.LatencyMillis.of(stats.latency().total());
             return Summary.of(fleet.size(), (endNanos - startNanos) / 1e9, stats.snapshot(), latency);
         } finally {
             scheduler.shutdownNow();
@@ -156,10 +152,12 @@ public final class FleetRunner {
         DeviceRunner runner = new DeviceRunner(uplink -> new Firmware(device.id(), model,
                 Behaviours.create(model, start, settings.zone(), seed), ~seed, settings.firmware(),
                 context.clock(), wallClock, uplink,
-                (delay, task) -> context.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS)), context);
+                (delay, task) -> context.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS),
+                stats.repairs()), context, new OfflineSchedule(settings.offline(), context.clock(), seed * 31 + 17));
         ConnectionSettings connection = new ConnectionSettings(settings.mqttUrl(), device.id(), device.secret(),
                 Topics.downlinkFilter(device.id()), settings.maxInflight(), ConnectionSettings.DEFAULT_KEEP_ALIVE_SECONDS,
-                ConnectionSettings.DEFAULT_SESSION_EXPIRY_SECONDS, ping);
+                ConnectionSettings.DEFAULT_SESSION_EXPIRY_SECONDS, ping, device.psk(),
+                settings.encoding());
         runner.attach(Connections.create(settings.protocol(), connection, runner));
         for (FaultInjection injection : settings.injections()) {
             if (injection.targets(index) && model.fault(injection.code()).isPresent()) {

@@ -34,7 +34,9 @@ public final class RunStats {
     private final LongAdder tipsReceived = new LongAdder();
     private final LongAdder configsReceived = new LongAdder();
     private final LongAdder downlinksInvalid = new LongAdder();
+    private final LongAdder offlineEpisodes = new LongAdder();
     private final Latency latency = new Latency();
+    private final RepairStats repairs = new RepairStats();
 
     public void sent() {
         sent.increment();
@@ -84,6 +86,12 @@ public final class RunStats {
         connectionLosses.increment();
     }
 
+    /** The device dropped its connection on purpose ({@code --offline-rate}); not counted as a loss. */
+    public void wentOffline() {
+        connected.decrementAndGet();
+        offlineEpisodes.increment();
+    }
+
     public void connectFailed() {
         connectFailures.increment();
     }
@@ -124,6 +132,11 @@ public final class RunStats {
         return latency;
     }
 
+    /** Where the fleet's firmware reports faults and repair commands. */
+    public RepairStats repairs() {
+        return repairs;
+    }
+
     public long sentCount() {
         return sent.sum();
     }
@@ -153,7 +166,8 @@ public final class RunStats {
                 everConnected.get(), connectFailures.sum(), connectionLosses.sum(),
                 new Summary.Commands(commandsReceived.sum(), commandsAccepted.sum(), commandsExecuted.sum(),
                         commandsFailed.sum(), commandsRejected.sum()),
-                tipsReceived.sum(), configsReceived.sum(), downlinksInvalid.sum());
+                tipsReceived.sum(), configsReceived.sum(), downlinksInvalid.sum(), offlineEpisodes.sum(),
+                repairs.snapshot());
     }
 
     /** The counters at one moment. */
@@ -161,6 +175,6 @@ public final class RunStats {
                            long failedTimeout, long failedConnection, long deferred, long lateAcks, long eventsSent,
                            int connected, int everConnected, long connectFailures, long connectionLosses,
                            Summary.Commands commands, long tipsReceived, long configsReceived,
-                           long downlinksInvalid) {
+                           long downlinksInvalid, long offlineEpisodes, Summary.Repairs repairs) {
     }
 }

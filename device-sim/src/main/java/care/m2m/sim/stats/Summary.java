@@ -1,6 +1,7 @@
 package care.m2m.sim.stats;
 
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * The result of a run, printed on stdout and written as JSON by {@code --summary-json}, so that CI can compare
@@ -8,13 +9,15 @@ import java.util.Map;
  *
  * @param deferred         telemetry samples not sent because the device was offline or its window was full
  * @param messagesPerSecond sent messages divided by the run's duration
+ * @param offlineEpisodes  times a device dropped its connection on purpose and came back later
+ * @param repairs          faults, repair commands and how long the gateway took from fault to command
  * @param exitCode         0 when nothing failed and at least one device connected, 1 otherwise
  */
 public record Summary(int devices, int devicesConnected, double durationSeconds, long sent, long acknowledged,
                       long rejected, Map<String, Long> rejectedByReason, long failed, long failedTimeouts,
                       long failedConnectionLoss, long deferred, double messagesPerSecond, LatencyMillis ackLatencyMs,
                       long eventsSent, long connectFailures, long connectionLosses, Commands commands,
-                      long tipsReceived, long configsReceived, int exitCode) {
+                      long tipsReceived, long configsReceived, long offlineEpisodes, Repairs repairs, int exitCode) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -25,6 +28,28 @@ public record Summary(int devices, int devicesConnected, double durationSeconds,
 
     /** Publish-to-PUBACK latency over the whole run. */
     public record LatencyMillis(double p50, double p99, double max, long count) {
+
+        /** Percentiles of a histogram of microseconds, as {@link Latency} records them. */
+        public static LatencyMillis of(Histogram histogram) {
+            return new LatencyMillis(Latency.percentileMillis(histogram, 50), Latency.percentileMillis(histogram, 99),
+                    Latency.maxMillis(histogram), histogram.getTotalCount());
+        }
+    }
+
+    /**
+     * The service ladder as the devices saw it.
+     *
+     * @param faultsReported       ERROR and WARNING events the firmware published
+     * @param repairCommands       commands whose action is a repair action of the device's active fault, retries
+     *                             included
+     * @param repairsCleared       repair actions that cleared the fault, in the firmware's own view
+     * @param commandsBeforeReport first repair commands that arrived before the device reported the fault (the
+     *                             gateway saw it in telemetry first); they are in {@code onsetToCommandMs} only
+     * @param faultToCommandMs     from the ERROR/WARNING event to the fault's first repair command
+     * @param onsetToCommandMs     from the moment the fault began in the product's physics to its first repair command
+     */
+    public record Repairs(long faultsReported, long repairCommands, long repairsCleared, long commandsBeforeReport,
+                          LatencyMillis faultToCommandMs, LatencyMillis onsetToCommandMs) {
     }
 
     /** Commands received on the device's downlink and what the simulated firmware answered. */
@@ -39,6 +64,6 @@ public record Summary(int devices, int devicesConnected, double durationSeconds,
         return new Summary(devices, s.everConnected(), durationSeconds, s.sent(), s.acknowledged(), s.rejected(),
                 s.rejectedByReason(), failed, s.failedTimeout(), s.failedConnection(), s.deferred(), rate, latency,
                 s.eventsSent(), s.connectFailures(), s.connectionLosses(), s.commands(), s.tipsReceived(),
-                s.configsReceived(), exitCode);
+                s.configsReceived(), s.offlineEpisodes(), s.repairs(), exitCode);
     }
 }

@@ -35,10 +35,22 @@ public final class SummaryWriter {
         Summary.Commands c = s.commands();
         line(out, "commands", c.received() + " received, " + c.accepted() + " accepted, " + c.executed()
                 + " executed, " + c.failed() + " failed, " + c.rejected() + " rejected");
+        Summary.Repairs r = s.repairs();
+        line(out, "faults", r.faultsReported() + " reported, " + r.repairCommands() + " repair commands received, "
+                + r.repairsCleared() + " repairs cleared the fault");
+        line(out, "fault->command", latency(r.faultToCommandMs()) + " (from the fault event)");
+        line(out, "onset->command", latency(r.onsetToCommandMs()) + " (from the fault's start; "
+                + r.commandsBeforeReport() + " came before the event)");
         line(out, "tips received", Long.toString(s.tipsReceived()));
-        line(out, "connections", s.connectFailures() + " connect failures, " + s.connectionLosses() + " losses");
+        line(out, "connections", s.connectFailures() + " connect failures, " + s.connectionLosses() + " losses, "
+                + s.offlineEpisodes() + " offline episodes");
         line(out, "exit code", Integer.toString(s.exitCode()));
         out.flush();
+    }
+
+    private static String latency(Summary.LatencyMillis l) {
+        return String.format(Locale.ROOT, "n %d, p50 %.0f ms, p99 %.0f ms, max %.0f ms", l.count(), l.p50(), l.p99(),
+                l.max());
     }
 
     private static String reasons(Summary s) {

@@ -18,4 +18,11 @@ public interface ConnectionEvents {
      * @param contentType the MQTT 5 content type, or null (MQTT 3.1.1 has none)
      */
     void downlink(String topic, byte[] payload, String contentType);
+
+    /**
+     * The gateway asked the device to send a message again later (CoAP 5.03 with Max-Age); the connection resends
+     * it by itself after {@code delaySeconds}, and the message stays unsettled until then.
+     */
+    default void retryLater(String topic, long delaySeconds) {
+    }
 }

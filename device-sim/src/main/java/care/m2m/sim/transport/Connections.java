@@ -1,8 +1,10 @@
 package care.m2m.sim.transport;
 
+import care.m2m.sim.transport.coap.CoapConnections;
+
 /**
  * Creates the {@link DeviceConnection} for a protocol: the only place that knows which Paho client speaks which
- * MQTT version.
+ * MQTT version, and which protocols are CoAP.
  */
 public final class Connections {
 
@@ -17,6 +19,7 @@ public final class Connections {
             return switch (protocol) {
                 case MQTT5 -> new Paho5Connection(settings, events);
                 case MQTT3 -> new Paho3Connection(settings, events);
+                case COAP, COAPS -> CoapConnections.create(settings, events, protocol == Protocol.COAPS);
             };
         } catch (org.eclipse.paho.mqttv5.common.MqttException | org.eclipse.paho.client.mqttv3.MqttException
                  | IllegalArgumentException e) {

@@ -29,6 +29,15 @@ public interface DeviceConnection extends AutoCloseable {
     /** Disconnects cleanly, waiting at most {@code timeout} for in-flight work. */
     CompletableFuture<Void> disconnect(Duration timeout);
 
+    /**
+     * Closes the network connection without DISCONNECT, as a device that loses power does: the broker sees the
+     * socket close and keeps the session. No automatic reconnect follows; {@link #connect()} starts again.
+     * Transports without a connection to lose (CoAP) just disconnect.
+     */
+    default void dropAbruptly() {
+        disconnect(Duration.ZERO);
+    }
+
     /** Releases the client's threads; call after {@link #disconnect(Duration)}. */
     @Override
     void close();

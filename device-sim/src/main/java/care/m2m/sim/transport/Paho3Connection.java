@@ -27,6 +27,8 @@ final class Paho3Connection implements DeviceConnection {
     private static final int RC_BAD_CREDENTIALS = 0x86;
     private static final int RC_NOT_AUTHORIZED = 0x87;
 
+    private static final long DROP_TIMEOUT_MS = 1000;
+
     private final ConnectionSettings settings;
     private final ConnectionEvents events;
     private final MqttAsyncClient client;
@@ -145,6 +147,15 @@ final class Paho3Connection implements DeviceConnection {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    @Override
+    public void dropAbruptly() {
+        try {
+            client.disconnectForcibly(0, DROP_TIMEOUT_MS, false);
+        } catch (MqttException e) {
+            LOG.debug("device {}: dropping the connection failed: {}", settings.deviceId(), e.toString());
+        }
     }
 
     @Override

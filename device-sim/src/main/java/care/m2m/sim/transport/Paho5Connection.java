@@ -27,6 +27,8 @@ final class Paho5Connection implements DeviceConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Paho5Connection.class);
 
+    private static final long DROP_TIMEOUT_MS = 1000;
+
     private final ConnectionSettings settings;
     private final ConnectionEvents events;
     private final MqttAsyncClient client;
@@ -142,6 +144,15 @@ final class Paho5Connection implements DeviceConnection {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    @Override
+    public void dropAbruptly() {
+        try {
+            client.disconnectForcibly(0, DROP_TIMEOUT_MS, false);
+        } catch (MqttException e) {
+            LOG.debug("device {}: dropping the connection failed: {}", settings.deviceId(), e.toString());
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import care.m2m.contracts.models.DeviceModel;
 import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.sim.behaviour.Behaviours;
+import care.m2m.sim.stats.RepairStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ final class FirmwareHarness {
     final List<Duration> delays = new ArrayList<>();
     final List<Runnable> scheduled = new ArrayList<>();
     final DeviceModel model;
+    final RepairStats repairs = new RepairStats();
     final Firmware firmware;
 
     FirmwareHarness(String modelId, double speed, FirmwareSettings settings) {
@@ -34,7 +36,7 @@ final class FirmwareHarness {
                 simClock, clock, this::send, (delay, task) -> {
                     delays.add(delay);
                     scheduled.add(task);
-                });
+                }, repairs);
     }
 
     FirmwareHarness(String modelId, double repairSuccess) {

@@ -194,6 +194,10 @@ class DeviceRunnerTest {
         }
 
         @Override
+        public void dropAbruptly() {
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -2,11 +2,13 @@ package care.m2m.sim.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.m2m.sim.firmware.FaultTimeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,45 @@ class SummaryTest {
         assertThat(json.path("ackLatencyMs").path("p99").asDouble()).isEqualTo(2);
         assertThat(json.path("commands").has("executed")).isTrue();
         assertThat(SummaryWriter.readJson(file)).isEqualTo(summary);
+    }
+
+    @Test
+    void faultToCommandLatencyAndOfflineEpisodesAreInTheJsonAndTheText() throws Exception {
+        RunStats stats = statsWith(5, 0, 0);
+        RepairStats repairs = stats.repairs();
+        for (int i = 0; i < 3; i++) {
+            repairs.faultReported("E_BOILER_OVERHEAT");
+        }
+        repairs.repairCommand("E_BOILER_OVERHEAT", "restart_heater",
+                new FaultTimeline.Latencies(Duration.ofMillis(800), Duration.ofSeconds(20)));
+        repairs.repairCommand("E_BOILER_OVERHEAT", "restart_heater",
+                new FaultTimeline.Latencies(Duration.ofMillis(1200), Duration.ofSeconds(30)));
+        repairs.repairCommand("E_BOILER_OVERHEAT", "restart_heater", null);
+        repairs.repairCommand("E_PUMP_PRESSURE_LOW", "descale_cycle",
+                new FaultTimeline.Latencies(null, Duration.ofSeconds(5)));
+        repairs.repairCleared("E_BOILER_OVERHEAT");
+        stats.wentOffline();
+        Path file = dir.resolve("repairs.json");
+
+        Summary summary = summary(stats);
+        SummaryWriter.writeJson(summary, file);
+        StringWriter text = new StringWriter();
+        SummaryWriter.printText(summary, new PrintWriter(text));
+
+        JsonNode json = new ObjectMapper().readTree(file.toFile()).path("repairs");
+        assertThat(json.path("faultsReported").asLong()).isEqualTo(3);
+        assertThat(json.path("repairCommands").asLong()).isEqualTo(4);
+        assertThat(json.path("repairsCleared").asLong()).isEqualTo(1);
+        assertThat(json.path("commandsBeforeReport").asLong()).isEqualTo(1);
+        assertThat(json.path("faultToCommandMs").path("count").asLong()).isEqualTo(2);
+        assertThat(json.path("faultToCommandMs").path("p50").asDouble()).isBetween(799.0, 801.0);
+        assertThat(json.path("faultToCommandMs").path("max").asDouble()).isBetween(1199.0, 1201.0);
+        assertThat(json.path("onsetToCommandMs").path("count").asLong()).isEqualTo(3);
+        assertThat(summary.offlineEpisodes()).isEqualTo(1);
+        assertThat(summary.devicesConnected()).isEqualTo(1);
+        assertThat(SummaryWriter.readJson(file)).isEqualTo(summary);
+        assertThat(text.toString()).contains("3 reported, 4 repair commands received, 1 repairs cleared the fault",
+                "n 2, p50 800 ms", "1 came before the event", "1 offline episodes");
     }
 
     @Test

@@ -219,7 +219,8 @@ public final class GatewayApp implements AutoCloseable {
         http.with(new WebPages(new WebPages.Dependencies(vertx, adminToken, AdminToken.resolve(
                 config.tickets().fieldServiceToken(), config.dataDir(), TicketFeature.TOKEN_FILE), customers, tips,
                 tipEvents, new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(),
-                tipStore, events.reader(), store, clock), store, records, registry, connected, queryWorkers, clock)));
+                tipStore, events.reader(), store, clock), store, records, registry, connected, throttle, queryWorkers,
+                clock)));
         await(vertx.deployVerticle(http));
         httpPort = http.actualPort();
         LOG.info("M2M Care gateway started: MQTT port {}, CoAP ports {} and {} (DTLS), HTTP port {}, "

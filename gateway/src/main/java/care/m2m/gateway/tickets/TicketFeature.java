@@ -12,6 +12,7 @@ import care.m2m.gateway.outbox.OutboxStore;
 import care.m2m.gateway.outbox.WebhookSender;
 import care.m2m.gateway.records.RecordsDatabase;
 import care.m2m.gateway.repair.RepairAttemptStore;
+import care.m2m.gateway.security.AuthThrottle;
 import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.tips.TipService;
 import care.m2m.gateway.tips.TipStore;
@@ -95,9 +96,9 @@ public final class TicketFeature {
     }
 
     /** The field-service API and the admin API for customer profiles. */
-    public List<RouteGroup> routes(AdminToken adminToken) {
+    public List<RouteGroup> routes(AdminToken adminToken, AuthThrottle throttle) {
         AdminToken fieldService = AdminToken.resolve(config.tickets().fieldServiceToken(), config.dataDir(), TOKEN_FILE);
         return List.of(new TicketRoutes(new TicketRoutes.Dependencies(desk, queries, new TicketReports(records),
-                fieldService, adminToken, readers)), new CustomerProfileRoutes(customers, readers));
+                fieldService, adminToken, throttle, readers)), new CustomerProfileRoutes(customers, readers));
     }
 }

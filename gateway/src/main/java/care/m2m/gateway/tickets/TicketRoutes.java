@@ -3,6 +3,7 @@ package care.m2m.gateway.tickets;
 import care.m2m.gateway.admin.AdminToken;
 import care.m2m.gateway.api.Problem;
 import care.m2m.gateway.api.RouteGroup;
+import care.m2m.gateway.security.AuthThrottle;
 import care.m2m.gateway.value.Priority;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -22,7 +23,7 @@ public final class TicketRoutes implements RouteGroup {
 
     /** What these routes read and call. */
     public record Dependencies(TicketDesk desk, TicketQueries queries, TicketReports reports,
-            AdminToken fieldServiceToken, AdminToken adminToken, WorkerExecutor workers) {
+            AdminToken fieldServiceToken, AdminToken adminToken, AuthThrottle throttle, WorkerExecutor workers) {
     }
 
     private final Dependencies deps;
@@ -33,7 +34,7 @@ public final class TicketRoutes implements RouteGroup {
 
     @Override
     public void mount(Router router) {
-        FieldServiceAuth auth = new FieldServiceAuth(deps.fieldServiceToken(), deps.adminToken());
+        FieldServiceAuth auth = new FieldServiceAuth(deps.fieldServiceToken(), deps.adminToken(), deps.throttle());
         router.route("/api/v1/tickets*").handler(auth);
         router.route("/api/v1/reports/*").handler(auth);
         router.get("/api/v1/tickets").handler(this::queue);

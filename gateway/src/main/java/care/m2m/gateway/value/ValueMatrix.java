@@ -51,7 +51,27 @@ public final class ValueMatrix {
             throw new IllegalArgumentException(source + ": expected thresholds.monetary/emotional, sla.P1..P4"
                     + " (ISO-8601 durations) and policy.A..D: " + e.getMessage(), e);
         }
+        List<String> models = new ArrayList<>(json.getJsonObject("models", new JsonObject()).fieldNames());
+        models.add("(defaults)");
+        for (String model : models) {
+            JsonObject w = weights(model);
+            for (String key : REQUIRED_NUMBERS) {
+                if (!(w.getValue(key) instanceof Number)) {
+                    throw new IllegalArgumentException(source + ": " + key + " of " + model + ": expected a number,"
+                            + " got " + w.getValue(key));
+                }
+            }
+            for (String key : List.of("downtimeHours", "severityEmotion")) {
+                if (!(w.getValue(key) instanceof JsonObject)) {
+                    throw new IllegalArgumentException(source + ": " + key + " of " + model + ": expected an object"
+                            + " by severity such as {\"MAJOR\": 24}, got " + w.getValue(key));
+                }
+            }
+        }
     }
+
+    private static final List<String> REQUIRED_NUMBERS = List.of("productValue", "productShare",
+            "downtimeCostPerHour", "coldOutdoorC", "perHourAffected", "maxHoursAffected");
 
     /** The file in {@code modelsDir} when there is one, else the built-in defaults. */
     public static ValueMatrix load(Optional<Path> modelsDir) {

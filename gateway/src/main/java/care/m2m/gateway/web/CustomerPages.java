@@ -3,7 +3,6 @@ package care.m2m.gateway.web;
 import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.devices.DeviceRegistry;
 import care.m2m.gateway.mqtt.ConnectedDevices;
-import care.m2m.contracts.messages.MetricValue;
 import care.m2m.gateway.store.TelemetryPoint;
 import care.m2m.gateway.store.TelemetryQuery;
 import care.m2m.gateway.store.TelemetryStore;
@@ -189,33 +188,13 @@ final class CustomerPages {
             Instant to = deps.clock().instant().plusSeconds(1);
             List<TelemetryPoint> points = deps.store().query(new TelemetryQuery(id, to.minus(CHART_RANGE), to, Set.of(),
                     CHART_POINTS));
-            JsonArray times = new JsonArray();
-            JsonObject series = new JsonObject();
-            for (int i = 0; i < points.size(); i++) {
-                TelemetryPoint p = points.get(i);
-                times.add(p.timestamp().toString());
-                for (Map.Entry<String, MetricValue> v : p.values().entrySet()) {
-                    if (v.getValue().raw() instanceof Number n) {
-                        JsonArray values = series.getJsonArray(v.getKey());
-                        if (values == null) {
-                            values = new JsonArray();
-                            for (int j = 0; j < i; j++) {
-                                values.addNull();
-                            }
-                            series.put(v.getKey(), values);
-                        }
-                        values.add(n.doubleValue());
-                    }
-                }
-                final int size = i + 1;
-                series.forEach(e -> {
-                    JsonArray values = (JsonArray) e.getValue();
-                    while (values.size() < size) {
-                        values.addNull();
-                    }
-                });
+            ChartSeries chart = new ChartSeries();
+            for (TelemetryPoint p : points) {
+                Map<String, Object> raw = new HashMap<>();
+                p.values().forEach((name, value) -> raw.put(name, value.raw()));
+                chart.add(p.timestamp().toString(), raw);
             }
-            return new JsonObject().put("times", times).put("series", series);
+            return chart.toJson();
         }, false).onSuccess(body -> {
             if (body == null) {
                 ctx.response().setStatusCode(404).end();

@@ -1,6 +1,7 @@
 package care.m2m.gateway.web;
 
 import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.security.AuthThrottle;
 import care.m2m.gateway.tips.CustomerStore;
 import care.m2m.gateway.web.WebSessions.Session;
 import io.vertx.core.Future;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Sign-in with the token a person already has (a customer token, the admin token, the field-service token),
  * posted once in a form; afterwards only the opaque session cookie travels. The form itself is protected by
- * a double-submit cookie so nobody can sign a browser into someone else's account.
+ * a double-submit cookie so nobody can sign a browser into someone else's account, and wrong codes are
+ * throttled per address like every other authentication of the gateway.
  */
 final class LoginPages {
 
@@ -30,16 +32,18 @@ final class LoginPages {
     private final AdminToken admin;
     private final AdminToken fieldService;
     private final WorkerExecutor workers;
+    private final AuthThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
     LoginPages(WebSessions sessions, Templates templates, CustomerStore customers, AdminToken admin,
-            AdminToken fieldService, WorkerExecutor workers) {
+            AdminToken fieldService, WorkerExecutor workers, AuthThrottle throttle) {
         this.sessions = sessions;
         this.templates = templates;
         this.customers = customers;
         this.admin = admin;
         this.fieldService = fieldService;
         this.workers = workers;
+        this.throttle = throttle;
     }
 
     void mount(Router router) {
@@ -77,14 +81,21 @@ final class LoginPages {
             form(ctx, 400, "Choose who you are: customer, operator or field service.", "customer");
             return;
         }
+        String address = "web-login:" + ctx.request().remoteAddress().hostAddress();
+        if (throttle.blocked(address)) {
+            form(ctx, 429, "Too many wrong codes from your address; please wait a little and try again.",
+                    role.name().toLowerCase());
+            return;
+        }
         subjectOf(role, token).onSuccess(subject -> {
             if (subject.isEmpty()) {
+                throttle.failure(address);
                 form(ctx, 401, "That token does not sign you in as " + WebAuth.label(role) + ".",
                         role.name().toLowerCase());
                 return;
             }
             WebAuth.current(sessions, ctx).ifPresent(old -> sessions.close(old.id()));
-            Session session = sessions.open(role, subject.get());
+            Session session = sessions.open(role, subject.get(), role == Role.FIELD_SERVICE ? token : null);
             ctx.response().addCookie(WebAuth.cookie(ctx, session.id(), WebSessions.IDLE_TIMEOUT.toSeconds()));
             ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, "").setPath("/web/login").setMaxAge(0));
             ctx.response().setStatusCode(303).putHeader("Location", role.home()).end();

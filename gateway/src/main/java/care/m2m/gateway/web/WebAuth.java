@@ -32,7 +32,9 @@ final class WebAuth implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Optional<Session> session = current(sessions, ctx);
         if (session.isEmpty()) {
-            if (ctx.request().method() == HttpMethod.GET) {
+            if (ctx.request().getHeader("HX-Request") != null) {
+                ctx.response().setStatusCode(401).putHeader("HX-Redirect", "/web/login").end();
+            } else if (ctx.request().method() == HttpMethod.GET) {
                 ctx.redirect("/web/login");
             } else {
                 WebErrors.page(ctx, 401, "Please sign in again", "Your session has ended.");

@@ -4,6 +4,7 @@ import care.m2m.gateway.admin.AdminToken;
 import care.m2m.gateway.api.RouteGroup;
 import care.m2m.gateway.mqtt.ConnectedDevices;
 import care.m2m.gateway.records.RecordsDatabase;
+import care.m2m.gateway.security.AuthThrottle;
 import care.m2m.gateway.devices.DeviceRegistry;
 import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.timeline.DeviceTimeline;
@@ -19,6 +20,7 @@ import java.time.Clock;
 
 /**
  * The web pages under {@code /web}: sign-in, the customer's self-service pages, the operator's fleet overview,
+ * the field-service ticket queue,
  * and the browser libraries (htmx, Chart.js) served from their WebJars inside the gateway jar, so the pages
  * work offline and the Maven build alone builds them.
  */
@@ -27,8 +29,8 @@ public final class WebPages implements RouteGroup {
     /** What the pages read and call; the customer part shares the customer API's services. */
     public record Dependencies(Vertx vertx, AdminToken admin, AdminToken fieldService, CustomerStore customers,
             TipService tips, TipEvents events, DeviceRegistry registry, DeviceTimeline timeline, TelemetryStore store,
-            RecordsDatabase records, MeterRegistry meters, ConnectedDevices connected, WorkerExecutor workers,
-            Clock clock) {
+            RecordsDatabase records, MeterRegistry meters, ConnectedDevices connected, AuthThrottle throttle,
+            WorkerExecutor workers, Clock clock) {
     }
 
     private final Dependencies deps;
@@ -44,12 +46,14 @@ public final class WebPages implements RouteGroup {
         router.route("/web/assets/*").handler(StaticHandler.create("web/static").setDirectoryListing(false));
         WebSessions sessions = new WebSessions(deps.clock());
         Templates templates = new Templates(deps.vertx());
-        new LoginPages(sessions, templates, deps.customers(), deps.admin(), deps.fieldService(), deps.workers())
-                .mount(router);
+        new LoginPages(sessions, templates, deps.customers(), deps.admin(), deps.fieldService(), deps.workers(),
+                deps.throttle()).mount(router);
         new CustomerPages(new CustomerPages.Dependencies(deps.tips(), deps.events(), deps.registry(),
                 deps.timeline(), deps.store(), deps.connected(), deps.workers(), deps.clock()), templates)
                 .mount(router, new WebAuth(sessions, Role.CUSTOMER));
         new OperatorPages(new FleetNumbers(deps.records(), deps.meters(), deps.connected()::count, deps.clock()),
                 templates, deps.workers()).mount(router, new WebAuth(sessions, Role.OPERATOR));
+        new FieldServicePages(new TicketApi(deps.vertx()), templates, deps.clock())
+                .mount(router, new WebAuth(sessions, Role.FIELD_SERVICE));
     }
 }

@@ -19,8 +19,11 @@ public final class WebSessions {
     public static final Duration IDLE_TIMEOUT = Duration.ofHours(8);
     private static final int MAX_SESSIONS = 10_000;
 
-    /** One signed-in person: their role, the customer ref (customers) or role name, and the CSRF token. */
-    public record Session(String id, Role role, String subject, String csrf, Instant lastUsed) {
+    /**
+     * One signed-in person: their role, the customer ref (customers) or role name, the CSRF token, and for
+     * field service the bearer token the pages use on the ticket API (kept here, never sent to the browser).
+     */
+    public record Session(String id, Role role, String subject, String credential, String csrf, Instant lastUsed) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -31,12 +34,12 @@ public final class WebSessions {
         this.clock = clock;
     }
 
-    public Session open(Role role, String subject) {
+    public Session open(Role role, String subject, String credential) {
         Instant now = clock.instant();
         if (sessions.size() >= MAX_SESSIONS) {
             sessions.values().removeIf(s -> expired(s, now));
         }
-        Session session = new Session(randomId(), role, subject, randomId(), now);
+        Session session = new Session(randomId(), role, subject, credential, randomId(), now);
         sessions.put(session.id(), session);
         return session;
     }
@@ -55,7 +58,8 @@ public final class WebSessions {
             sessions.remove(id);
             return Optional.empty();
         }
-        Session touched = new Session(found.id(), found.role(), found.subject(), found.csrf(), now);
+        Session touched = new Session(found.id(), found.role(), found.subject(), found.credential(), found.csrf(),
+                now);
         sessions.put(id, touched);
         return Optional.of(touched);
     }

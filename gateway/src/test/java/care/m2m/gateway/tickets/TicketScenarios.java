@@ -68,13 +68,19 @@ abstract class TicketScenarios extends TicketEndToEndSuite {
             // WHEN the device recovers and stays healthy, THEN the ticket resolves itself
             event(device, "cleared", "E_GRINDER_JAM");
             await().atMost(Duration.ofSeconds(20)).until(() -> ticket(ticket.getString("id")).getString("status").equals("RESOLVED"));
+            JsonObject resolved = ticket(ticket.getString("id"));
+            assertThat(resolved.getBoolean("autoResolved")).isTrue();
+            assertThat(notes(resolved)).contains("auto-resolved: the device reported healthy");
+            assertThat(gateway.metric("m2mcare_tickets_auto_resolved_total")).isEqualTo(1.0);
+
+            // WHEN the same fault returns within the reopen window, THEN the ticket reopens rather than duplicating
+            event(device, "error", "E_GRINDER_JAM");
+            await().atMost(Duration.ofSeconds(10)).until(() -> ticket(ticket.getString("id")).getInteger("reopenCount") == 1);
+            assertThat(ticket(ticket.getString("id")).getString("status")).isEqualTo("OPEN");
+            assertThat(tickets("")).hasSize(1);
         }
-        JsonObject resolved = ticket(tickets("").getJsonObject(0).getString("id"));
-        assertThat(resolved.getBoolean("autoResolved")).isTrue();
-        assertThat(notes(resolved)).contains("auto-resolved: the device reported healthy");
-        assertThat(gateway.metric("m2mcare_tickets_auto_resolved_total")).isEqualTo(1.0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.types().contains("resolved"));
-        assertThat(receiver.types()).startsWith("opened").contains("updated").endsWith("resolved");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.types().contains("reopened"));
+        assertThat(receiver.types()).startsWith("opened").contains("updated", "resolved").endsWith("reopened");
         assertThat(new HashSet<>(receiver.keys())).hasSameSizeAs(receiver.keys());
         assertThat(receiver.deliveries).allMatch(WebhookReceiver.Delivery::validSignature);
     }
@@ -97,6 +103,12 @@ abstract class TicketScenarios extends TicketEndToEndSuite {
             assertThat(notes(ticket)).contains("opened at once");
             assertThat(ticket.getJsonObject("value").getJsonArray("reasons").encode())
                     .contains("vulnerable", "-3.0 °C outside");
+
+            // WHEN another fault of the same device follows, THEN it is grouped on the same ticket
+            event(device, "error", "E_LOW_FLOW");
+            await().atMost(Duration.ofSeconds(10)).until(() -> ticket(ticket.getString("id")).getJsonArray("faults").size() == 2);
+            assertThat(tickets("")).hasSize(1);
+            assertThat(ticket(ticket.getString("id")).getJsonArray("faultCodes")).containsExactly("E_COMPRESSOR_FAIL", "E_LOW_FLOW");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> ticket(tickets("").getJsonObject(0).getString("id"))
                 .getJsonArray("tipsGiven").encode().contains("A technician is on it"));

@@ -7,10 +7,14 @@ import care.m2m.contracts.models.FaultSpec.Severity;
 import care.m2m.gateway.customers.CustomerProfile;
 import care.m2m.gateway.diagnosis.Fault;
 import care.m2m.gateway.diagnosis.FaultSignal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The documented default matrix puts faults where the mission says they belong. */
 class ValueMatrixTest {
@@ -71,6 +75,26 @@ class ValueMatrixTest {
     void aMatrixWithoutPoliciesIsRefusedWithAMessageThatSaysWhatIsMissing() {
         assertThatThrownBy(() -> ValueMatrix.parse("{\"thresholds\":{\"monetary\":1,\"emotional\":1}}", "test.json"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("test.json").hasMessageContaining("sla");
+    }
+
+    @Test
+    void aMatrixInTheModelsFolderReplacesTheDefaults(@TempDir Path modelsDir) throws Exception {
+        String text = new String(ValueMatrix.class.getResourceAsStream(ValueMatrix.RESOURCE).readAllBytes(),
+                StandardCharsets.UTF_8).replace("\"monetary\": 200", "\"monetary\": 10");
+        Files.writeString(modelsDir.resolve(ValueMatrix.FILE_NAME), text);
+        ValueMatrix own = ValueMatrix.load(Optional.of(modelsDir));
+        Fault fault = new Fault("f1", "d1", "coffee-espresso-x1", "E_GRINDER_JAM", Severity.MAJOR, Fault.Status.ACTIVE,
+                FaultSignal.Source.DEVICE, null, SUMMER, SUMMER, null, 1, 0, false, Fault.Ladder.NEW, null);
+        assertThat(own.assess(new ValueContext(fault, plain(), null, false, SUMMER)).quadrant()).isEqualTo(Quadrant.B);
+    }
+
+    @Test
+    void aModelEntryWithAWrongWeightIsRefusedAtLoad() {
+        String text = "{\"thresholds\":{\"monetary\":1,\"emotional\":1},\"sla\":{\"P1\":\"PT1H\",\"P2\":\"PT1H\","
+                + "\"P3\":\"PT1H\",\"P4\":\"PT1H\"},\"policy\":{\"A\":{},\"B\":{},\"C\":{},\"D\":{}},"
+                + "\"defaults\":{},\"models\":{\"m1\":{\"productValue\":\"a lot\"}}}";
+        assertThatThrownBy(() -> ValueMatrix.parse(text, "v.json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("v.json").hasMessageContaining("productValue");
     }
 
     private static CustomerProfile plain() {

@@ -7,10 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -58,7 +59,8 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("input[name=role][value=" + role + "]")).click();
         driver.findElement(By.id("token")).sendKeys(token);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/web/login")));
+        wait.until(ExpectedConditions.or(ExpectedConditions.not(ExpectedConditions.urlContains("/web/login")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))));
     }
 
     WebElement visible(By by) {
@@ -87,7 +89,14 @@ final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            script("window.scrollTo(0, 0);");
+            Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<?, ?> size = (Map<?, ?>) layout.get("cssContentSize");
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                            "width", ((Number) size.get("width")).doubleValue(),
+                            "height", Math.min(6000, ((Number) size.get("height")).doubleValue()))));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

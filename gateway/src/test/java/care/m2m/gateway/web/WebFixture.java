@@ -1,0 +1,46 @@
+package care.m2m.gateway.web;
+
+import care.m2m.gateway.support.RunningGateway;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What every browser test starts from: a real gateway on its embedded defaults and a headless Chromium
+ * pointed at it; closed browser first, then the gateway.
+ */
+final class WebFixture implements AutoCloseable {
+
+    final RunningGateway gateway;
+    final Browser browser;
+
+    private WebFixture(RunningGateway gateway, Browser browser) {
+        this.gateway = gateway;
+        this.browser = browser;
+    }
+
+    static WebFixture start(Path dataDir, Path profile, Map<String, String> settings) {
+        RunningGateway gateway = RunningGateway.with(dataDir, settings);
+        try {
+            return new WebFixture(gateway, new Browser(gateway.httpUrl(), profile));
+        } catch (RuntimeException | AssertionError e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    /** Issues a customer's sign-in code through the admin API, as an operator would. */
+    String customerToken(String customerRef) {
+        return new JsonObject(gateway.post("/api/v1/admin/customers/" + customerRef + "/tokens", "{}").body())
+                .getString("token");
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            gateway.close();
+        }
+    }
+}
