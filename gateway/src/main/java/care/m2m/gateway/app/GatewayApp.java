@@ -179,6 +179,8 @@ public final class GatewayApp implements AutoCloseable {
         await(vertx.deployVerticle(ladder));
         tickets.start();
         ingest.addListener(ladder);
+        ingest.onFirmwareChanged((device, firmware) -> directory.touch(device.id(), firmware)
+                .onFailure(e -> LOG.debug("Could not record firmware {} of {}: {}", firmware, device.id(), e.toString())));
         connected.onListening(ladder::onListening);
         coapDownlink.onListening(ladder::onListening);
         adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());

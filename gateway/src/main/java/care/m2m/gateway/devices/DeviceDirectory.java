@@ -80,13 +80,17 @@ public final class DeviceDirectory {
         return workers.executeBlocking(() -> registry.list(afterId, limit), false);
     }
 
-    /** Notes that the device connected; failures are only logged by the caller. */
+    /** Notes that the device was heard from, and its firmware if it told; failures are only logged by the caller. */
     public Future<Void> touch(String id, String firmware) {
         Instant now = clock.instant();
-        return workers.executeBlocking(() -> {
+        return workers.<Void>executeBlocking(() -> {
             registry.touch(id, now, firmware);
             return null;
-        }, false);
+        }, false).onSuccess(v -> {
+            if (firmware != null) {
+                cache.remove(id);
+            }
+        });
     }
 
     /** A registered device together with its secret in clear text, returned once. */

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class IngestService {
     private final DeviceEventLog eventLog;
     private final GatewayMetrics metrics;
     private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile BiConsumer<Device, String> firmwareChanged = (device, firmware) -> { };
 
     public IngestService(MessageCodec codec, ModelCatalog models, BatchingTelemetryWriter writer,
             DeviceEventLog eventLog, GatewayMetrics metrics) {
@@ -56,6 +58,11 @@ public final class IngestService {
 
     public void addListener(IngestListener listener) {
         listeners.add(listener);
+    }
+
+    /** Told when a device reports a firmware version other than the registry's (to keep the registry current). */
+    public void onFirmwareChanged(BiConsumer<Device, String> handler) {
+        this.firmwareChanged = handler;
     }
 
     public Future<Void> ingest(Uplink uplink) {
@@ -101,7 +108,12 @@ public final class IngestService {
         TelemetryValidator.check(model, telemetry);
         Instant timestamp = timestamp(telemetry.timestamp(), uplink.receivedAt());
         TelemetryPoint point = new TelemetryPoint(uplink.device().id(), model.id(), timestamp, telemetry.metrics());
-        return writer.write(point).onSuccess(v -> notify(l -> l.onTelemetry(uplink.device(), point)));
+        return writer.write(point).onSuccess(v -> {
+            if (telemetry.firmware() != null && !telemetry.firmware().equals(uplink.device().firmware())) {
+                firmwareChanged.accept(uplink.device(), telemetry.firmware());
+            }
+            notify(l -> l.onTelemetry(uplink.device(), point));
+        });
     }
 
     private Future<Void> event(Uplink uplink) {
