@@ -26,6 +26,9 @@ import care.m2m.gateway.tips.TipEffectiveness;
 import care.m2m.gateway.tips.TipEvents;
 import care.m2m.gateway.tips.TipService;
 import care.m2m.gateway.tips.TipStore;
+import care.m2m.gateway.outbox.OutboxStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import care.m2m.gateway.commands.AnyDownlink;
 import care.m2m.gateway.commands.CommandSettings;
 import care.m2m.gateway.commands.CommandStore;
@@ -163,6 +166,17 @@ public final class GatewayApp implements AutoCloseable {
                 vertx.createSharedWorkerExecutor("m2mcare-tips", 1), clock)
                 .withHoldout(new Holdout(config.advisor().holdoutShare()));
         ladder.addNextRung(new FaultTipRung(models, directory, tips));
+        if (config.tickets().webhook().isPresent()) {
+            OutboxStore outbox = new OutboxStore(records);
+            tips.withWebhook((tip, event) -> {
+                try (Connection c = records.connection()) {
+                    outbox.append(c, OutboxStore.newId(), tip.id(), event,
+                            TipService.toJson(tip).put("customerRef", tip.customerRef()).encode(), clock.instant());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not queue the webhook event of tip " + tip.id(), e);
+                }
+            });
+        }
         AdviceJob advice = new AdviceJob(Generators.defaultAdvisor(), TimeOfUseTariff.dayNight(
                 config.advisor().peakEurPerKwh(), config.advisor().offPeakEurPerKwh()), new DeviceRegistry(records), models,
                 store, tips, config.advisor().window(), clock);

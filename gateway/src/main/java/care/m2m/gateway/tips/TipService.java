@@ -42,6 +42,7 @@ public final class TipService {
     private final WorkerExecutor serial;
     private final Clock clock;
     private Holdout holdout = new Holdout(0);
+    private TipWebhook webhook;
 
     /** @param serial a worker executor with exactly one thread: every decision runs there, in order */
     public TipService(TipStore tips, CustomerStore customers, Downlink downlink, TipEvents events,
@@ -57,6 +58,12 @@ public final class TipService {
     /** Holds a share of advisor tips back from a random control group, to measure whether they work. */
     public TipService withHoldout(Holdout control) {
         this.holdout = control;
+        return this;
+    }
+
+    /** Enables the webhook channel for customers who consented to it. */
+    public TipService withWebhook(TipWebhook channel) {
+        this.webhook = channel;
         return this;
     }
 
@@ -105,8 +112,13 @@ public final class TipService {
         }
         return serial.executeBlocking(() -> tips.find(tipId).filter(t -> t.customerRef().equals(customerRef)).map(t -> {
             Instant now = clock.instant();
-            TipRecord changed = state == State.SNOOZED ? t.snoozedUntil(now.plus(SNOOZE), now) : t.with(state, t.note(), now);
+            TipRecord changed = state == State.SNOOZED ? t.snoozedUntil(now.plus(SNOOZE), now)
+                    : t.with(state, t.note(), now);
             tips.update(changed);
+            if (webhook != null && customers.preferences(customerRef).orElse(Preferences.defaults(customerRef))
+                    .channels().contains(Channel.WEBHOOK)) {
+                webhook.append(changed, "tip.updated");
+            }
             return changed;
         }), true).onSuccess(changed -> changed.ifPresent(t -> events.publish(customerRef, "tip", toJson(t))));
     }
@@ -185,6 +197,13 @@ public final class TipService {
             events.publish(tip.customerRef(), "tip", toJson(tip));
             record(tip, Channel.WEB);
         }
+        if (decision.channels().contains(Channel.WEBHOOK) && webhook != null) {
+            serial.executeBlocking(() -> {
+                webhook.append(tip, "tip.delivered");
+                tips.recordDelivery(tip.id(), Channel.WEBHOOK, clock.instant());
+                return null;
+            }, true).onFailure(e -> LOG.warn("Tip {} not handed to the webhook: {}", tip.id(), e.getMessage()));
+        }
         if (decision.channels().contains(Channel.DEVICE)) {
             downlink.deliver(tip.deviceId(), MessageType.TIPS,
                             new Tip(tip.id(), tip.createdAt(), tip.kind(), tip.title(), tip.text()))
@@ -197,7 +216,8 @@ public final class TipService {
         serial.executeBlocking(() -> {
             tips.recordDelivery(tip.id(), channel, clock.instant());
             return null;
-        }, true).onFailure(e -> LOG.warn("Could not record delivery of {} on {}: {}", tip.id(), channel, e.getMessage()));
+        }, true).onFailure(e -> LOG.warn("Could not record delivery of {} on {}: {}", tip.id(), channel,
+                e.getMessage()));
     }
 
     public static JsonObject toJson(TipRecord t) {

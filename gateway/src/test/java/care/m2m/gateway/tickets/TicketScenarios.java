@@ -1,5 +1,6 @@
 package care.m2m.gateway.tickets;
 
+import care.m2m.gateway.support.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package care.m2m.gateway.tickets;
+package care.m2m.gateway.support;
 
 import care.m2m.gateway.outbox.WebhookSigner;
 import com.sun.net.httpserver.HttpServer;
@@ -16,18 +16,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * loopback port that can be down (not started) and come back, recording every request with its idempotency
  * key and whether its signature is valid.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Delivery(String key, boolean validSignature, String eventType, JsonObject body) {
+    public record Delivery(String key, boolean validSignature, String eventType, JsonObject body) {
     }
 
-    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final int port;
     private final WebhookSigner signer;
     private HttpServer server;
 
-    WebhookReceiver(String secret) {
+    public WebhookReceiver(String secret) {
         this.signer = new WebhookSigner(secret);
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
@@ -36,11 +36,11 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/hooks/m2mcare";
     }
 
-    WebhookReceiver start() {
+    public WebhookReceiver start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -62,11 +62,11 @@ final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    List<String> types() {
+    public List<String> types() {
         return deliveries.stream().map(Delivery::eventType).toList();
     }
 
-    List<String> keys() {
+    public List<String> keys() {
         return deliveries.stream().map(Delivery::key).toList();
     }
 
