@@ -55,9 +55,15 @@ for _ in $(seq 1 120); do
 done
 
 token_file="$M2MCARE_DATA_DIR/admin-token"
+admin_token=$(cat "$token_file")
+customer_token=$(curl -fsS -X POST -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' -d '{}' \
+  "http://127.0.0.1:$http_port/api/v1/admin/customers/demo-cust-0001/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 cat <<EOT
 
 M2M Care is running with a simulated fleet of $devices devices.
+  Web pages     http://localhost:$http_port/web/login
+                  operator: the admin token in $token_file
+                  customer demo-cust-0001: $customer_token
   Health        http://localhost:$http_port/health
   Metrics       http://localhost:$http_port/metrics
   API document  http://localhost:$http_port/openapi.yaml
