@@ -165,7 +165,7 @@ public final class GatewayApp implements AutoCloseable {
         tips = new TipService(tipStore, customers, downlink, tipEvents,
                 vertx.createSharedWorkerExecutor("m2mcare-tips", 1), clock)
                 .withHoldout(new Holdout(config.advisor().holdoutShare()));
-        ladder.addNextRung(new FaultTipRung(models, directory, tips));
+        ladder.addNextRung(new FaultTipRung(models, rules, directory, tips));
         if (config.tickets().webhook().isPresent()) {
             OutboxStore outbox = new OutboxStore(records);
             tips.withWebhook((tip, event) -> {
@@ -189,7 +189,7 @@ public final class GatewayApp implements AutoCloseable {
                 .onFailure(e -> LOG.warn("Tip delivery sweep failed: {}", e.getMessage())));
         TicketFeature tickets = TicketFeature.create(vertx, config, records, store, registry, tips, queryWorkers,
                 clock);
-        tickets.attach(ladder);
+        tickets.attach(ladder, rules);
         await(vertx.deployVerticle(ladder));
         tickets.start();
         ingest.addListener(ladder);

@@ -9,7 +9,7 @@ import care.m2m.gateway.commands.CommandService;
 import care.m2m.gateway.diagnosis.Fault;
 import care.m2m.gateway.diagnosis.FaultListener;
 import care.m2m.gateway.diagnosis.FaultTracker;
-import care.m2m.gateway.diagnosis.rules.ModelRules;
+import care.m2m.gateway.diagnosis.rules.LadderPolicy;
 import care.m2m.gateway.diagnosis.rules.RuleBook;
 import care.m2m.gateway.metrics.GatewayMetrics;
 import care.m2m.gateway.repair.RepairAttempt.Outcome;
@@ -87,6 +87,10 @@ public final class RepairCoordinator implements FaultListener, CommandListener {
             }
         }
         if (runsByFault.containsKey(fault.id())) {
+            return;
+        }
+        if (!rules.forModel(fault.model()).ladder(fault.code()).has(LadderPolicy.Rung.REPAIR)) {
+            escalate(fault, "the ladder of " + fault.code() + " skips self-repair");
             return;
         }
         List<String> actions = actions(fault);
@@ -169,17 +173,17 @@ public final class RepairCoordinator implements FaultListener, CommandListener {
         run.verifying = false;
         RepairAttempt done = run.attempt.finished(outcome, clock.instant());
         record(done);
-        ModelRules modelRules = rules.forModel(run.fault.model());
+        LadderPolicy ladder = rules.forModel(run.fault.model()).ladder(run.fault.code());
         if (faults.active(run.fault.deviceId(), run.fault.code()).isEmpty()) {
             runsByFault.remove(run.fault.id());
             return;
         }
-        if (done.attempt() >= modelRules.repairAttempts()) {
+        if (done.attempt() >= ladder.repairAttempts()) {
             runsByFault.remove(run.fault.id());
             escalate(current(run), "self-repair failed " + done.attempt() + " time(s); last: " + why);
             return;
         }
-        run.timer = vertx.setTimer(Math.max(1, modelRules.repairCooldown().toMillis()), id -> {
+        run.timer = vertx.setTimer(Math.max(1, ladder.repairCooldown().toMillis()), id -> {
             run.timer = -1;
             if (faults.active(run.fault.deviceId(), run.fault.code()).isPresent()) {
                 attempt(run, done.attempt() + 1);

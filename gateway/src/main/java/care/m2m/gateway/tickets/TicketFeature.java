@@ -8,6 +8,7 @@ import care.m2m.gateway.customers.CustomerProfileStore;
 import care.m2m.gateway.devices.DeviceRegistry;
 import care.m2m.gateway.diagnosis.FaultStore;
 import care.m2m.gateway.ladder.ServiceLadder;
+import care.m2m.gateway.diagnosis.rules.RuleBook;
 import care.m2m.gateway.outbox.OutboxStore;
 import care.m2m.gateway.outbox.WebhookSender;
 import care.m2m.gateway.records.RecordsDatabase;
@@ -77,8 +78,12 @@ public final class TicketFeature {
                 customers, readers, sender);
     }
 
-    /** Puts tickets on the ladder: every fault and every escalation reaches the ticket rung. */
-    public void attach(ServiceLadder ladder) {
+    /**
+     * Puts tickets on the ladder: every fault and every escalation reaches the ticket rung, unless the fault
+     * code's ladder in its model's rule file leaves the ticket rung out.
+     */
+    public void attach(ServiceLadder ladder, RuleBook rules) {
+        service.useLadder(rules);
         ladder.addFaultListener(service);
         ladder.addNextRung(service);
     }

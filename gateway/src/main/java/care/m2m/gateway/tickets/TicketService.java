@@ -3,6 +3,8 @@ package care.m2m.gateway.tickets;
 import care.m2m.gateway.config.GatewayConfig.TicketSettings;
 import care.m2m.gateway.diagnosis.Fault;
 import care.m2m.gateway.diagnosis.FaultListener;
+import care.m2m.gateway.diagnosis.rules.LadderPolicy;
+import care.m2m.gateway.diagnosis.rules.RuleBook;
 import care.m2m.gateway.repair.NextRung;
 import care.m2m.gateway.tickets.FaultContext.Gathered;
 import care.m2m.gateway.tickets.TicketStore.LinkedFault;
@@ -37,6 +39,7 @@ public final class TicketService implements FaultListener, NextRung {
     private final TicketMetrics metrics;
     private final TicketNotices notices;
     private final WorkerExecutor worker;
+    private volatile RuleBook rules;
     private final Clock clock;
     private final TicketReports reports;
 
@@ -51,6 +54,15 @@ public final class TicketService implements FaultListener, NextRung {
         this.notices = notices;
         this.worker = worker;
         this.clock = clock;
+    }
+
+    /** Leaves faults whose ladder has no ticket rung to the machine and the customer. */
+    void useLadder(RuleBook ladderRules) {
+        this.rules = ladderRules;
+    }
+
+    private boolean ticketRung(Fault fault) {
+        return rules == null || rules.forModel(fault.model()).ladder(fault.code()).has(LadderPolicy.Rung.TICKET);
     }
 
     @Override
@@ -120,6 +132,10 @@ public final class TicketService implements FaultListener, NextRung {
         if (joinedExisting(fault, what, !reopened, now)) {
             return;
         }
+        if (!ticketRung(fault)) {
+            decided(fault, now, what + ": the ladder of " + fault.code() + " has no ticket rung");
+            return;
+        }
         Gathered g = context.gather(fault, now);
         ValueAssessment a = g.assessment();
         if (a.policy().ticketOnRaise()) {
@@ -135,6 +151,11 @@ public final class TicketService implements FaultListener, NextRung {
     private void escalated(Fault fault, String reason) throws SQLException {
         Instant now = clock.instant();
         if (joinedExisting(fault, "escalated " + fault.code() + ": " + reason, false, now)) {
+            return;
+        }
+        if (!ticketRung(fault)) {
+            decided(fault, now, "escalated " + fault.code() + ": " + reason + "; the ladder of " + fault.code()
+                    + " has no ticket rung");
             return;
         }
         Gathered g = context.gather(fault, now);

@@ -5,6 +5,8 @@ import care.m2m.contracts.models.FaultSpec;
 import care.m2m.contracts.models.ModelCatalog;
 import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.diagnosis.Fault;
+import care.m2m.gateway.diagnosis.rules.LadderPolicy;
+import care.m2m.gateway.diagnosis.rules.RuleBook;
 import care.m2m.gateway.repair.NextRung;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,8 +25,10 @@ public final class FaultTipRung implements NextRung {
     private final ModelCatalog models;
     private final DeviceDirectory directory;
     private final TipService tips;
+    private final RuleBook rules;
 
-    public FaultTipRung(ModelCatalog models, DeviceDirectory directory, TipService tips) {
+    public FaultTipRung(ModelCatalog models, RuleBook rules, DeviceDirectory directory, TipService tips) {
+        this.rules = rules;
         this.models = models;
         this.directory = directory;
         this.tips = tips;
@@ -34,7 +38,8 @@ public final class FaultTipRung implements NextRung {
     public void escalate(Fault fault, String reason) {
         Optional<DeviceModel> model = models.find(fault.model());
         Optional<FaultSpec> spec = model.flatMap(m -> m.fault(fault.code()));
-        if (spec.isEmpty() || spec.get().customerTip() == null) {
+        if (spec.isEmpty() || spec.get().customerTip() == null
+                || !rules.forModel(fault.model()).ladder(fault.code()).has(LadderPolicy.Rung.TIP)) {
             return;
         }
         directory.find(fault.deviceId()).onSuccess(device -> device.filter(d -> d.customerRef() != null).ifPresent(d ->

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,16 @@ public final class RuleBook {
         if (attempts < 0) {
             throw new IllegalArgumentException(file + ": repairAttempts: expected 0 or more, got " + attempts);
         }
-        return new ModelRules(model.id(), parsed, verify, flap, attempts, cooldown);
+        Map<String, LadderPolicy> ladders = new HashMap<>();
+        JsonObject ladder = json.getJsonObject("ladder", new JsonObject());
+        for (String code : ladder.fieldNames()) {
+            String where = file + " ladder." + code;
+            if (model.fault(code).isEmpty() && !GATEWAY_FAULTS.contains(code)) {
+                throw new IllegalArgumentException(where + ": expected a fault code of model " + model.id());
+            }
+            ladders.put(code, ladderPolicy(ladder.getJsonObject(code), attempts, cooldown, where));
+        }
+        return new ModelRules(model.id(), parsed, verify, flap, attempts, cooldown, ladders);
     }
 
     private static FaultRule rule(DeviceModel model, JsonObject r, Duration defaultVerify, String where) {
@@ -94,6 +104,19 @@ public final class RuleBook {
         Duration hold = duration(r, type == Type.SILENCE ? "after" : type == Type.REPEATED ? "within" : "for", Duration.ZERO, where);
         return new FaultRule(fault, type, condition, when, clear, hold, r.getInteger("count", 0),
                 duration(r, "verify", defaultVerify, where), r.getString("description"));
+    }
+
+    private static LadderPolicy ladderPolicy(JsonObject entry, int attempts, Duration cooldown, String where) {
+        EnumSet<LadderPolicy.Rung> rungs = EnumSet.noneOf(LadderPolicy.Rung.class);
+        for (Object rung : entry.getJsonArray("rungs", new JsonArray().add("repair").add("tip").add("ticket"))) {
+            try {
+                rungs.add(LadderPolicy.Rung.valueOf(String.valueOf(rung).toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ".rungs: expected repair, tip or ticket, got " + rung, e);
+            }
+        }
+        return new LadderPolicy(rungs, entry.getInteger("repairAttempts", attempts),
+                duration(entry, "repairCooldown", cooldown, where));
     }
 
     private static Condition condition(DeviceModel model, JsonObject c) {
