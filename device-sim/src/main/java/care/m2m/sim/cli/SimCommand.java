@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "device-sim", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         usageHelpWidth = 110, version = "M2M Care device-sim, simulated firmware " + Firmware.VERSION,
         description = {"Simulates a fleet of connected products (espresso machines, heat pumps, washers, EV chargers) "
-                + "that register at an M2M Care gateway, publish realistic telemetry over MQTT at QoS 1, raise fault "
+                + "that register at an M2M Care gateway, publish realistic telemetry over MQTT at QoS 1 or CoAP, raise fault "
                 + "events and obey repair commands; and measures what the gateway acknowledges and how fast.", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -121,6 +121,11 @@ final class DeviceRunner implements ConnectionEvents {
     }
 
     @Override
+    public void retryLater(String topic, long delaySeconds) {
+        fleet.stats().retried();
+    }
+
+    @Override
     public void downlink(String topic, byte[] payload, String contentType) {
         try {
             DeviceTopic parsed = Topics.parseMqtt(topic);

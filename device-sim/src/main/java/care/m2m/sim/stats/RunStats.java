@@ -35,6 +35,7 @@ public final class RunStats {
     private final LongAdder configsReceived = new LongAdder();
     private final LongAdder downlinksInvalid = new LongAdder();
     private final LongAdder offlineEpisodes = new LongAdder();
+    private final LongAdder retries = new LongAdder();
     private final Latency latency = new Latency();
     private final RepairStats repairs = new RepairStats();
 
@@ -90,6 +91,11 @@ public final class RunStats {
     public void wentOffline() {
         connected.decrementAndGet();
         offlineEpisodes.increment();
+    }
+
+    /** The gateway asked for a message again later (CoAP 5.03 with Max-Age); the device resends it itself. */
+    public void retried() {
+        retries.increment();
     }
 
     public void connectFailed() {
@@ -167,7 +173,7 @@ public final class RunStats {
                 new Summary.Commands(commandsReceived.sum(), commandsAccepted.sum(), commandsExecuted.sum(),
                         commandsFailed.sum(), commandsRejected.sum()),
                 tipsReceived.sum(), configsReceived.sum(), downlinksInvalid.sum(), offlineEpisodes.sum(),
-                repairs.snapshot());
+                repairs.snapshot(), retries.sum());
     }
 
     /** The counters at one moment. */
@@ -175,6 +181,7 @@ public final class RunStats {
                            long failedTimeout, long failedConnection, long deferred, long lateAcks, long eventsSent,
                            int connected, int everConnected, long connectFailures, long connectionLosses,
                            Summary.Commands commands, long tipsReceived, long configsReceived,
-                           long downlinksInvalid, long offlineEpisodes, Summary.Repairs repairs) {
+                           long downlinksInvalid, long offlineEpisodes, Summary.Repairs repairs,
+                           long retries) {
     }
 }

@@ -11,13 +11,15 @@ import org.HdrHistogram.Histogram;
  * @param messagesPerSecond sent messages divided by the run's duration
  * @param offlineEpisodes  times a device dropped its connection on purpose and came back later
  * @param repairs          faults, repair commands and how long the gateway took from fault to command
+ * @param retries          messages sent again because the gateway asked for it later (CoAP 5.03 and Max-Age)
  * @param exitCode         0 when nothing failed and at least one device connected, 1 otherwise
  */
 public record Summary(int devices, int devicesConnected, double durationSeconds, long sent, long acknowledged,
                       long rejected, Map<String, Long> rejectedByReason, long failed, long failedTimeouts,
                       long failedConnectionLoss, long deferred, double messagesPerSecond, LatencyMillis ackLatencyMs,
                       long eventsSent, long connectFailures, long connectionLosses, Commands commands,
-                      long tipsReceived, long configsReceived, long offlineEpisodes, Repairs repairs, int exitCode) {
+                      long tipsReceived, long configsReceived, long offlineEpisodes, Repairs repairs, long retries,
+                      int exitCode) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -64,6 +66,6 @@ public record Summary(int devices, int devicesConnected, double durationSeconds,
         return new Summary(devices, s.everConnected(), durationSeconds, s.sent(), s.acknowledged(), s.rejected(),
                 s.rejectedByReason(), failed, s.failedTimeout(), s.failedConnection(), s.deferred(), rate, latency,
                 s.eventsSent(), s.connectFailures(), s.connectionLosses(), s.commands(), s.tipsReceived(),
-                s.configsReceived(), s.offlineEpisodes(), s.repairs(), exitCode);
+                s.configsReceived(), s.offlineEpisodes(), s.repairs(), s.retries(), exitCode);
     }
 }

@@ -44,6 +44,7 @@ public final class SummaryWriter {
         line(out, "tips received", Long.toString(s.tipsReceived()));
         line(out, "connections", s.connectFailures() + " connect failures, " + s.connectionLosses() + " losses, "
                 + s.offlineEpisodes() + " offline episodes");
+        line(out, "retries", s.retries() + " messages sent again later as the gateway asked (CoAP 5.03)");
         line(out, "exit code", Integer.toString(s.exitCode()));
         out.flush();
     }

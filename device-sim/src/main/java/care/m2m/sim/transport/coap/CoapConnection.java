@@ -19,7 +19,6 @@ import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
-import org.eclipse.californium.elements.AddressEndpointContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ final class CoapConnection implements DeviceConnection {
     private final ConnectionEvents events;
     private final CoapFleet fleet;
     private final Endpoint endpoint;
-    private final InetSocketAddress server;
+    private final String baseUri;
     private final CoapDownlink downlink;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -51,7 +50,7 @@ final class CoapConnection implements DeviceConnection {
         this.settings = settings;
         this.events = events;
         this.secure = secure;
-        this.server = serverAddress(settings.serverUri(), secure);
+        this.baseUri = baseUri(settings.serverUri(), secure);
         this.fleet = CoapFleet.acquire();
         try {
             this.endpoint = secure ? fleet.dtlsEndpoint(settings.deviceId(), settings.psk()) : fleet.plainEndpoint();
@@ -62,20 +61,21 @@ final class CoapConnection implements DeviceConnection {
         this.downlink = new CoapDownlink(this, events);
     }
 
-    private static InetSocketAddress serverAddress(String serverUri, boolean secure) {
+    /** The scheme, resolved address and port of the server, so that requests need no name lookup. */
+    private static String baseUri(String serverUri, boolean secure) {
         URI uri = URI.create(serverUri);
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? CoAP.DEFAULT_COAP_SECURE_PORT : CoAP.DEFAULT_COAP_PORT;
         InetSocketAddress address = new InetSocketAddress(uri.getHost(), port);
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("CoAP server " + serverUri + ": cannot resolve host " + uri.getHost());
         }
-        return address;
+        String host = address.getAddress().getHostAddress();
+        return uri.getScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 
     /** Addresses {@code request} to the device's resource of {@code type}, with the token in plain mode. */
     Request prepare(Request request, MessageType type) {
-        request.setDestinationContext(new AddressEndpointContext(server));
-        request.getOptions().setUriPath(String.join("/", Topics.coapPath(settings.deviceId(), type)));
+        request.setURI(baseUri + String.join("/", Topics.coapPath(settings.deviceId(), type)));
         if (!secure) {
             request.getOptions().addUriQuery("token=" + settings.secret());
         }
@@ -112,7 +112,7 @@ final class CoapConnection implements DeviceConnection {
                             : DEFAULT_MAX_AGE_SECONDS;
                     LOG.debug("device {}: 5.03 for {}, sending it again in {} s", settings.deviceId(), type, wait);
                     events.retryLater(topic, wait);
-                    fleet.timer().schedule(() -> send(topic, type, payload, format, result), wait, TimeUnit.SECONDS);
+                    fleet.later(() -> send(topic, type, payload, format, result), wait, TimeUnit.SECONDS);
                 } else {
                     result.complete(response.isSuccess() ? 0 : ReasonCodes.coap(response.getCode().value));
                 }

@@ -118,9 +118,12 @@ final class CoapDownlink {
             if (type == MessageType.COMMANDS && observing.compareAndSet(true, false)) {
                 events.connectionLost(cause);
             }
+            if (!active) {
+                return;
+            }
             LOG.debug("device {}: {}; observing again shortly", connection.settings().deviceId(), cause.getMessage());
             long delay = (long) (RENEW_AFTER_MS * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-            connection.fleet().timer().schedule(() -> observe(type, type == MessageType.COMMANDS
+            connection.fleet().later(() -> observe(type, type == MessageType.COMMANDS
                     ? new CompletableFuture<>() : null, true), delay, TimeUnit.MILLISECONDS);
         }
 

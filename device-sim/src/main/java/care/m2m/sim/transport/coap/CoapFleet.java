@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
@@ -114,9 +116,13 @@ final class CoapFleet {
         }
     }
 
-    /** For delayed work of the devices: re-observing, resending after a 5.03. */
-    ScheduledExecutorService timer() {
-        return timer;
+    /** Runs delayed work of a device (re-observing, resending after a 5.03), unless the fleet is shut down. */
+    void later(Runnable task, long delay, TimeUnit unit) {
+        try {
+            timer.schedule(task, delay, unit);
+        } catch (RejectedExecutionException e) {
+            // The last device closed meanwhile: nothing is left to do it for.
+        }
     }
 
     private synchronized void destroy() {

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class CoapFleetEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dataDir;
@@ -82,12 +82,15 @@ class CoapFleetEndToEndTest {
                 throw new CompletionException(e);
             }
         });
-        await().atMost(WAIT).until(() -> runner.snapshot().connected() == fleet.size()
-                && runner.snapshot().acknowledged() >= 20);
         String heatPump = fleet.get(0).id();
-        String command = gateway.command(heatPump, "reboot");
-        await().atMost(WAIT).until(() -> gateway.commandStatus(heatPump, command).equals("EXECUTED"));
-        runner.requestStop();
+        try {
+            await().atMost(WAIT).until(() -> runner.snapshot().connected() == fleet.size()
+                    && runner.snapshot().acknowledged() >= 20);
+            String command = gateway.command(heatPump, "reboot");
+            await().atMost(WAIT).until(() -> gateway.commandStatus(heatPump, command).equals("EXECUTED"));
+        } finally {
+            runner.requestStop();
+        }
         Summary summary = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         // THEN every message was acknowledged and every acknowledged sample is stored
