@@ -56,14 +56,42 @@ done
 
 token_file="$M2MCARE_DATA_DIR/admin-token"
 admin_token=$(cat "$token_file")
-customer_token=$(curl -fsS -X POST -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' -d '{}' \
-  "http://127.0.0.1:$http_port/api/v1/admin/customers/demo-cust-0001/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+
+# Web sign-ins: a few customers (the simulated devices' owners demo-cust-0001, ...), a technician and an
+# operator. Passwords are random per data folder and kept in demo-users (owner-only), so a second run on the
+# same folder prints the same, still valid passwords; the API's 409 for an existing user is expected then.
+users_file="$M2MCARE_DATA_DIR/demo-users"
+if [ ! -s "$users_file" ]; then
+  ( umask 077
+    for i in 1 2 3; do
+      [ "$i" -le "$devices" ] || break
+      printf 'customer%d CUSTOMER demo-cust-%04d %s\n' "$i" "$i" "$(head -c 15 /dev/urandom | base64 | tr -d '/+=')"
+    done >"$users_file"
+    printf 'technician TECHNICIAN - %s\n' "$(head -c 15 /dev/urandom | base64 | tr -d '/+=')" >>"$users_file"
+    printf 'operator OPERATOR - %s\n' "$(head -c 15 /dev/urandom | base64 | tr -d '/+=')" >>"$users_file" )
+fi
+sign_ins=""
+while read -r username role customer_ref password; do
+  ref_json=""
+  [ "$customer_ref" = "-" ] || ref_json=",\"customerRef\":\"$customer_ref\""
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $admin_token" \
+    -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$username\",\"password\":\"$password\",\"role\":\"$role\"$ref_json}" \
+    "http://127.0.0.1:$http_port/api/v1/admin/users" || true)
+  case "$status" in
+    201|409) ;;
+    *) echo "Could not create the web user $username (HTTP $status); see $log" >&2 ;;
+  esac
+  label="$(echo "$role" | tr 'A-Z' 'a-z')"
+  [ "$customer_ref" = "-" ] || label="$label $customer_ref"
+  sign_ins="$sign_ins$(printf '                  %-26s %-12s password %s' "$label:" "$username" "$password")"$'\n'
+done <"$users_file"
+
 cat <<EOT
 
 M2M Care is running with a simulated fleet of $devices devices.
-  Web pages     http://localhost:$http_port/web/login
-                  operator: the admin token in $token_file
-                  customer demo-cust-0001: $customer_token
+  Web pages     http://localhost:$http_port/web/login   (usernames and passwords also in $users_file)
+$sign_ins                  or with an access code: operators the admin token in $token_file
   Health        http://localhost:$http_port/health
   Metrics       http://localhost:$http_port/metrics
   API document  http://localhost:$http_port/openapi.yaml

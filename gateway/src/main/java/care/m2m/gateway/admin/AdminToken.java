@@ -61,6 +61,14 @@ public final class AdminToken {
     }
 
     /**
+     * The token itself, for the gateway's own server-side calls on behalf of a signed-in person (the web pages
+     * calling the ticket API for a technician who signed in with a password). Never log it or send it to a browser.
+     */
+    public String value() {
+        return new String(token, StandardCharsets.UTF_8);
+    }
+
+    /**
      * Replaces a generated token with a new one (the old one stops working at once) and keeps it in its file.
      *
      * @throws IllegalStateException when the token comes from configuration and must be changed there

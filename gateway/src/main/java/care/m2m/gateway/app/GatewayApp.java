@@ -19,6 +19,8 @@ import care.m2m.gateway.audit.AuditLog;
 import care.m2m.gateway.audit.AuditTrail;
 import care.m2m.gateway.api.CustomerRoutes;
 import care.m2m.gateway.api.LadderRoutes;
+import care.m2m.gateway.api.UserRoutes;
+import care.m2m.gateway.users.UserStore;
 import care.m2m.gateway.timeline.DeviceTimeline;
 import care.m2m.gateway.tips.CustomerStore;
 import care.m2m.gateway.tips.FaultTipRung;
@@ -225,6 +227,9 @@ public final class GatewayApp implements AutoCloseable {
         AuditLog audit = new AuditLog(records, vertx.createSharedWorkerExecutor("m2mcare-audit", 1));
         http.withAuditTrail(new AuditTrail(audit, clock));
         http.with(new AdminRoutes(adminToken, audit));
+        UserStore users = new UserStore(records);
+        WorkerExecutor passwordWorkers = vertx.createSharedWorkerExecutor("m2mcare-passwords", 2);
+        http.with(new UserRoutes(users, passwordWorkers, clock));
         http.with(new AdviceRoutes(advice, new TipEffectiveness(tipStore, store), directory, queryWorkers));
         http.with(new CustomerRoutes(new CustomerRoutes.Dependencies(customers, tips, tipEvents,
                 new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(), tipStore,
@@ -236,7 +241,7 @@ public final class GatewayApp implements AutoCloseable {
                 config.tickets().fieldServiceToken(), config.dataDir(), TicketFeature.TOKEN_FILE), customers, tips,
                 tipEvents, new DeviceRegistry(records), new DeviceTimeline(ladderStores.faults(), ladderStores.commands(),
                 tipStore, events.reader(), store, clock), store, records, registry, connected, throttle, queryWorkers,
-                clock)));
+                clock, users, passwordWorkers)));
         await(vertx.deployVerticle(http));
         httpPort = http.actualPort();
         LOG.info("M2M Care gateway started: MQTT port {}, CoAP ports {} and {} (DTLS), HTTP port {}, "

@@ -43,7 +43,7 @@ public final class PasswordHash {
      * value never matches.
      */
     public static boolean verify(String password, String stored) {
-        if (password == null || stored == null) {
+        if (password == null || password.isEmpty() || stored == null) {
             return false;
         }
         String[] parts = stored.split("\\$");

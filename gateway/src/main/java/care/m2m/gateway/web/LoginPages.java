@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sign-in with the token a person already has (a customer token, the admin token, the field-service token),
- * posted once in a form; afterwards only the opaque session cookie travels. The form itself is protected by
- * a double-submit cookie so nobody can sign a browser into someone else's account, and wrong codes are
- * throttled per address like every other authentication of the gateway.
+ * Sign-in, posted once in a form; afterwards only the opaque session cookie travels. People sign in with a
+ * username and password (see {@link PasswordSignIn}); the token a person may already have (a customer token,
+ * the admin token, the field-service token) still works as a second option for scripts and old habits. The
+ * form is protected by a double-submit cookie so nobody can sign a browser into someone else's account, and
+ * wrong passwords and codes are throttled like every other authentication of the gateway.
  */
 final class LoginPages {
 
@@ -33,10 +34,11 @@ final class LoginPages {
     private final AdminToken fieldService;
     private final WorkerExecutor workers;
     private final AuthThrottle throttle;
+    private final PasswordSignIn passwords;
     private final SecureRandom random = new SecureRandom();
 
     LoginPages(WebSessions sessions, Templates templates, CustomerStore customers, AdminToken admin,
-            AdminToken fieldService, WorkerExecutor workers, AuthThrottle throttle) {
+            AdminToken fieldService, WorkerExecutor workers, AuthThrottle throttle, PasswordSignIn passwords) {
         this.sessions = sessions;
         this.templates = templates;
         this.customers = customers;
@@ -44,17 +46,22 @@ final class LoginPages {
         this.fieldService = fieldService;
         this.workers = workers;
         this.throttle = throttle;
+        this.passwords = passwords;
     }
 
     void mount(Router router) {
         router.get("/web").handler(ctx -> ctx.redirect("/web/login"));
         router.get("/web/").handler(ctx -> ctx.redirect("/web/login"));
-        router.get("/web/login").handler(ctx -> form(ctx, 200, null, "customer"));
+        router.get("/web/login").handler(ctx -> form(ctx, 200, null, "customer", ""));
         router.post("/web/login").handler(this::login);
         router.post("/web/logout").handler(this::logout);
     }
 
     private void form(RoutingContext ctx, int status, String error, String role) {
+        form(ctx, status, error, role, "");
+    }
+
+    private void form(RoutingContext ctx, int status, String error, String role, String username) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -62,7 +69,7 @@ final class LoginPages {
                 .setSameSite(CookieSameSite.STRICT).setMaxAge(3600));
         ctx.response().setStatusCode(status);
         templates.render(ctx, "login", Map.of("loginNonce", nonce, "error", error == null ? "" : error,
-                "selectedRole", role));
+                "selectedRole", role, "username", username));
     }
 
     private void login(RoutingContext ctx) {
@@ -70,6 +77,10 @@ final class LoginPages {
         String sent = ctx.request().getFormAttribute("loginNonce");
         if (nonce == null || sent == null || !MessageDigest.isEqual(nonce.getValue().getBytes(), sent.getBytes())) {
             form(ctx, 403, "The sign-in form expired; please try again.", "customer");
+            return;
+        }
+        if (ctx.request().getFormAttribute("username") != null) {
+            passwordLogin(ctx);
             return;
         }
         String roleValue = ctx.request().getFormAttribute("role");
@@ -94,12 +105,31 @@ final class LoginPages {
                         role.name().toLowerCase());
                 return;
             }
-            WebAuth.current(sessions, ctx).ifPresent(old -> sessions.close(old.id()));
-            Session session = sessions.open(role, subject.get(), role == Role.FIELD_SERVICE ? token : null);
-            ctx.response().addCookie(WebAuth.cookie(ctx, session.id(), WebSessions.IDLE_TIMEOUT.toSeconds()));
-            ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, "").setPath("/web/login").setMaxAge(0));
-            ctx.response().setStatusCode(303).putHeader("Location", role.home()).end();
+            signedIn(ctx, role, subject.get(), role == Role.FIELD_SERVICE ? token : null);
         }).onFailure(e -> WebErrors.failed(ctx, e));
+    }
+
+    private void passwordLogin(RoutingContext ctx) {
+        String username = ctx.request().getFormAttribute("username").trim();
+        String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
+        String address = ctx.request().remoteAddress().hostAddress();
+        passwords.check(address, username, password).onSuccess(outcome -> {
+            switch (outcome) {
+                case PasswordSignIn.Throttled t -> form(ctx, 429,
+                        "Too many wrong passwords; please wait a little and try again.", "customer", username);
+                case PasswordSignIn.Refused r -> form(ctx, 401, "Wrong username or password.", "customer", username);
+                case PasswordSignIn.Accepted a -> signedIn(ctx, a.role(), a.subject(), a.credential());
+            }
+        }).onFailure(e -> WebErrors.failed(ctx, e));
+    }
+
+    /** Replaces any earlier session of this browser (no session fixation) and sends the person home. */
+    private void signedIn(RoutingContext ctx, Role role, String subject, String credential) {
+        WebAuth.current(sessions, ctx).ifPresent(old -> sessions.close(old.id()));
+        Session session = sessions.open(role, subject, credential);
+        ctx.response().addCookie(WebAuth.cookie(ctx, session.id(), WebSessions.IDLE_TIMEOUT.toSeconds()));
+        ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, "").setPath("/web/login").setMaxAge(0));
+        ctx.response().setStatusCode(303).putHeader("Location", role.home()).end();
     }
 
     private Future<Optional<String>> subjectOf(Role role, String token) {

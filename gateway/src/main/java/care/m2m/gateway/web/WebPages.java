@@ -11,6 +11,7 @@ import care.m2m.gateway.timeline.DeviceTimeline;
 import care.m2m.gateway.tips.CustomerStore;
 import care.m2m.gateway.tips.TipEvents;
 import care.m2m.gateway.tips.TipService;
+import care.m2m.gateway.users.UserStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -26,11 +27,14 @@ import java.time.Clock;
  */
 public final class WebPages implements RouteGroup {
 
-    /** What the pages read and call; the customer part shares the customer API's services. */
+    /**
+     * What the pages read and call; the customer part shares the customer API's services, and sign-in hashes
+     * passwords on its own small worker pool so a burst of logins cannot starve the queries.
+     */
     public record Dependencies(Vertx vertx, AdminToken admin, AdminToken fieldService, CustomerStore customers,
             TipService tips, TipEvents events, DeviceRegistry registry, DeviceTimeline timeline, TelemetryStore store,
             RecordsDatabase records, MeterRegistry meters, ConnectedDevices connected, AuthThrottle throttle,
-            WorkerExecutor workers, Clock clock) {
+            WorkerExecutor workers, Clock clock, UserStore users, WorkerExecutor passwordWorkers) {
     }
 
     private final Dependencies deps;
@@ -47,7 +51,8 @@ public final class WebPages implements RouteGroup {
         WebSessions sessions = new WebSessions(deps.clock());
         Templates templates = new Templates(deps.vertx());
         new LoginPages(sessions, templates, deps.customers(), deps.admin(), deps.fieldService(), deps.workers(),
-                deps.throttle()).mount(router);
+                deps.throttle(), new PasswordSignIn(deps.users(), deps.fieldService(), deps.passwordWorkers(),
+                        deps.throttle())).mount(router);
         new CustomerPages(new CustomerPages.Dependencies(deps.tips(), deps.events(), deps.registry(),
                 deps.timeline(), deps.store(), deps.connected(), deps.workers(), deps.clock()), templates)
                 .mount(router, new WebAuth(sessions, Role.CUSTOMER));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,8 @@ class InfluxOutageTest {
     private static final int UNSPECIFIED_ERROR = 0x80;
     private static final boolean LONG = Boolean.getBoolean("m2mcare.long");
     private static final long OUTAGE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** What a real device does between retries in the long form: back off (not a wait for a condition). */
+    private static final long RETRY_BACK_OFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     @TempDir
     Path dataDir;
@@ -58,6 +61,9 @@ class InfluxOutageTest {
                         boolean over = LONG ? System.nanoTime() - outageStart > OUTAGE_NANOS : refusedDuringOutage == 5;
                         if (over && !influx.isRunning()) {
                             influx.start();
+                        }
+                        if (LONG) {
+                            LockSupport.parkNanos(RETRY_BACK_OFF_NANOS);
                         }
                         code = device.publish(MessageType.TELEMETRY, payload(start, i));
                     }

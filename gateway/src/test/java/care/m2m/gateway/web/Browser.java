@@ -54,11 +54,25 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /** Signs in with an access code (the second option of the sign-in page). */
     void signIn(String role, String token) {
         open("/web/login");
-        driver.findElement(By.cssSelector("input[name=role][value=" + role + "]")).click();
+        driver.findElement(By.cssSelector("#token-form input[name=role][value=" + role + "]")).click();
         driver.findElement(By.id("token")).sendKeys(token);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+        awaitSignInAnswer();
+    }
+
+    /** Signs in with a username and password, as people do. */
+    void signInWithPassword(String username, String password) {
+        open("/web/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("#password-form button[type=submit]")).click();
+        awaitSignInAnswer();
+    }
+
+    private void awaitSignInAnswer() {
         wait.until(ExpectedConditions.or(ExpectedConditions.not(ExpectedConditions.urlContains("/web/login")),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))));
     }

@@ -17,9 +17,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
 /**
- * Every denial, seen from a real browser: no session means the sign-in page, a wrong code is refused, each
- * role stays on its own pages, a customer never sees another customer's device, forms without the session's
- * CSRF token are refused, and signing out ends the session.
+ * Every denial, seen from a real browser: no session means the sign-in page, a wrong password, an unknown user
+ * and a wrong code are refused, guessing is throttled, each role stays on its own pages, a customer never sees
+ * another customer's device or a ticket, forms without the session's CSRF token are refused, and signing out
+ * ends the session.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class WebAccessTest {
@@ -32,6 +33,9 @@ class WebAccessTest {
     private RunningGateway gateway;
     private Browser browser;
     private String token;
+    private static final String MIA = "mia-secret-espresso";
+    private static final String TOM = "tom-secret-tickets";
+    private static final String OLGA = "olga-secret-fleet";
 
     @BeforeEach
     void start() {
@@ -41,6 +45,9 @@ class WebAccessTest {
         gateway.register("espresso-mine", "coffee-espresso-x1");
         gateway.register("espresso-theirs", "coffee-espresso-x1");
         token = web.customerToken("cust-espresso-mine");
+        assertThat(web.user("mia", MIA, "CUSTOMER", "cust-espresso-mine")).isEqualTo(201);
+        assertThat(web.user("tom", TOM, "TECHNICIAN", null)).isEqualTo(201);
+        assertThat(web.user("olga", OLGA, "OPERATOR", null)).isEqualTo(201);
     }
 
     @AfterEach
@@ -68,6 +75,25 @@ class WebAccessTest {
     }
 
     @Test
+    void aWrongPasswordOrAnUnknownUserIsRefusedAlike() {
+        assertPasswordRefused("mia", "mia-secret-wrong", "Wrong username or password.");
+        assertPasswordRefused("nobody", MIA, "Wrong username or password.");
+        assertPasswordRefused("tom", MIA, "Wrong username or password.");
+        assertThat(browser.driver.manage().getCookieNamed(WebAuth.COOKIE)).isNull();
+        browser.open("/web/customer");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/web/login");
+    }
+
+    @Test
+    void guessingPasswordsIsThrottledEvenForTheRightOne() {
+        for (int i = 0; i < 5; i++) {
+            assertPasswordRefused("mia", "guess-number-" + i, "Wrong username or password.");
+        }
+        assertPasswordRefused("mia", MIA, "Too many wrong passwords");
+        assertThat(browser.driver.manage().getCookieNamed(WebAuth.COOKIE)).isNull();
+    }
+
+    @Test
     void guessingCodesIsThrottled() {
         for (int i = 0; i < 5; i++) {
             assertRefused("customer", "guess-" + i, "does not sign you in as a customer");
@@ -77,7 +103,7 @@ class WebAccessTest {
 
     @Test
     void aCustomerStaysOnTheirOwnPages() {
-        browser.signIn("customer", token);
+        browser.signInWithPassword("mia", MIA);
         Cookie session = browser.driver.manage().getCookieNamed(WebAuth.COOKIE);
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Strict");
@@ -91,17 +117,28 @@ class WebAccessTest {
         browser.open("/web/customer/devices/espresso-theirs");
         assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Not your device");
         assertThat(status("GET", "/web/customer/devices/espresso-theirs/telemetry", null)).isEqualTo(404);
+        for (String page : List.of("/web/field/tickets/any-ticket", "/web/field/queue")) {
+            browser.open(page);
+            assertThat(browser.visible(By.tagName("h1")).getText()).as(page).isEqualTo("Not for your role");
+        }
     }
 
     @Test
     void anOperatorAndATechnicianStayOnTheirOwnPages() throws Exception {
-        browser.signIn("operator", RunningGateway.ADMIN_TOKEN);
+        browser.signInWithPassword("olga", OLGA);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/web/operator");
         for (String page : List.of("/web/customer", "/web/customer/devices/espresso-mine", "/web/field")) {
             browser.open(page);
             assertThat(browser.visible(By.tagName("h1")).getText()).as(page).isEqualTo("Not for your role");
         }
-        browser.signIn("field_service", Files.readString(dataDir.resolve("field-service-token")).trim());
+        browser.signInWithPassword("tom", TOM);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/web/field");
+        for (String page : List.of("/web/customer", "/web/customer/devices/espresso-mine", "/web/operator")) {
+            browser.open(page);
+            assertThat(browser.visible(By.tagName("h1")).getText()).as(page).isEqualTo("Not for your role");
+        }
+        browser.signIn("field_service", Files.readString(dataDir.resolve("field-service-token")).trim());
+        assertThat(browser.driver.getCurrentUrl()).as("the access code still works").endsWith("/web/field");
         for (String page : List.of("/web/customer", "/web/operator")) {
             browser.open(page);
             assertThat(browser.visible(By.tagName("h1")).getText()).as(page).isEqualTo("Not for your role");
@@ -110,7 +147,7 @@ class WebAccessTest {
 
     @Test
     void aFormWithoutTheSessionsCsrfTokenIsRefused() {
-        browser.signIn("customer", token);
+        browser.signInWithPassword("mia", MIA);
         String form = "channel=web&quietStart=00:00&quietEnd=00:00&timeZone=UTC&maxPerWeek=9";
         assertThat(status("POST", "/web/customer/preferences", form)).isEqualTo(403);
         assertThat(status("POST", "/web/customer/preferences", form + "&_csrf=forged")).isEqualTo(403);
@@ -120,7 +157,7 @@ class WebAccessTest {
 
     @Test
     void signingOutEndsTheSession() {
-        browser.signIn("customer", token);
+        browser.signInWithPassword("mia", MIA);
         browser.driver.findElement(By.cssSelector("header button[type=submit]")).click();
         browser.wait.until(d -> d.getCurrentUrl().endsWith("/web/login"));
         browser.open("/web/customer");
@@ -129,6 +166,12 @@ class WebAccessTest {
 
     private void assertRefused(String role, String code, String message) {
         browser.signIn(role, code);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/web/login");
+        assertThat(browser.visible(By.cssSelector("[role=alert]")).getText()).contains(message);
+    }
+
+    private void assertPasswordRefused(String username, String password, String message) {
+        browser.signInWithPassword(username, password);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/web/login");
         assertThat(browser.visible(By.cssSelector("[role=alert]")).getText()).contains(message);
     }

@@ -22,7 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * A customer in a real browser: signs in with their code, sees their product, gets a tip live when the
+ * A customer in a real browser: signs in with their username and password, sees their product, gets a tip live when the
  * product reports an empty water tank, marks it done (and the API says the same), saves preferences, reads
  * the device's timeline and chart, and can do all of it on a phone-sized screen.
  */
@@ -38,6 +38,7 @@ class WebCustomerPagesTest {
     private Browser browser;
     private DeviceCredentials creds;
     private String token;
+    private static final String PASSWORD = "anna-espresso-2026";
 
     @BeforeEach
     void start() {
@@ -46,6 +47,7 @@ class WebCustomerPagesTest {
         browser = web.browser;
         creds = gateway.register("espresso-web-1", "coffee-espresso-x1");
         token = web.customerToken("cust-espresso-web-1");
+        assertThat(web.user("anna", PASSWORD, "CUSTOMER", "cust-espresso-web-1")).isEqualTo(201);
     }
 
     @AfterEach
@@ -57,8 +59,8 @@ class WebCustomerPagesTest {
 
     @Test
     void aCustomerSeesTheirDeviceGetsATipLiveAndMarksItDone() throws Exception {
-        browser.signIn("customer", token);
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/web/customer").doesNotContain(token);
+        browser.signInWithPassword("anna", PASSWORD);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/web/customer").doesNotContain(PASSWORD);
         assertThat(browser.visible(By.cssSelector("#devices [data-device='espresso-web-1']")).getText())
                 .contains("espresso-web-1", "coffee-espresso-x1", "Offline");
 
@@ -106,7 +108,7 @@ class WebCustomerPagesTest {
     @Test
     void onAPhoneThePagesFitTheScreen() {
         browser.phoneSized();
-        browser.signIn("customer", token);
+        browser.signInWithPassword("anna", PASSWORD);
         browser.visible(By.cssSelector("#devices [data-device='espresso-web-1']"));
         assertThat(browser.scrollsSideways()).as("the customer page scrolls sideways on a 390 px screen").isFalse();
         browser.screenshot("customer-phone");
@@ -118,7 +120,7 @@ class WebCustomerPagesTest {
 
     @Test
     void aMistakeInThePreferencesIsShownAndNothingIsSaved() {
-        browser.signIn("customer", token);
+        browser.signInWithPassword("anna", PASSWORD);
         savePreferences("00:00", "00:00", "51");
         assertThat(browser.visible(By.cssSelector("#preferences [role=alert]")).getText())
                 .contains("Tips per week", "expected 0 to 50");

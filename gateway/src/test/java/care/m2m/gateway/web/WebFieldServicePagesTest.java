@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A technician in a real browser: the ticket a fault opened shows up in the queue (and disappears under a
+ * A technician in a real browser, signed in with a password (the pages call the ticket API with the
+ * field-service token on the server): the ticket a fault opened shows up in the queue (and disappears under a
  * filter that excludes it), its detail shows device, fault and what self-repair did, and they move it on and
  * record the outcome, which the ticket API then reports too.
  */
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.Select;
 class WebFieldServicePagesTest {
 
     private static final String FIELD_TOKEN = "test-field-service-token";
+    private static final String PASSWORD = "tom-fixes-things-1";
 
     @TempDir
     Path dataDir;
@@ -47,6 +49,7 @@ class WebFieldServicePagesTest {
         gateway = web.gateway;
         browser = web.browser;
         creds = gateway.register("espresso-field-1", "coffee-espresso-x1");
+        assertThat(web.user("tom", PASSWORD, "TECHNICIAN", null)).isEqualTo(201);
     }
 
     @AfterEach
@@ -62,7 +65,7 @@ class WebFieldServicePagesTest {
             device.publish(MessageType.TELEMETRY, "{\"v\":1,\"metrics\":{\"boiler_temp_c\":92,\"water_tank_ml\":40}}");
             device.publish(MessageType.EVENTS, "{\"v\":1,\"kind\":\"error\",\"code\":\"E_WATER_TANK_EMPTY\"}");
         }
-        browser.signIn("field_service", FIELD_TOKEN);
+        browser.signInWithPassword("tom", PASSWORD);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/web/field");
         browser.wait.until(d -> {
             d.navigate().refresh();

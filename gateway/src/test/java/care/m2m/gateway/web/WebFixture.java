@@ -35,6 +35,18 @@ final class WebFixture implements AutoCloseable {
                 .getString("token");
     }
 
+    /**
+     * Creates a person who signs in with a password through the admin API, as an operator would, and returns
+     * the API's status code (201 created, 409 taken, 400 refused).
+     */
+    int user(String username, String password, String role, String customerRef) {
+        JsonObject body = new JsonObject().put("username", username).put("password", password).put("role", role);
+        if (customerRef != null) {
+            body.put("customerRef", customerRef);
+        }
+        return gateway.post("/api/v1/admin/users", body.encode()).statusCode();
+    }
+
     @Override
     public void close() {
         try {

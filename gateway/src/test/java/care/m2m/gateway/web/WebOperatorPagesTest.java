@@ -32,6 +32,7 @@ class WebOperatorPagesTest {
     private RunningGateway gateway;
     private Browser browser;
     private DeviceCredentials creds;
+    private static final String PASSWORD = "olga-watches-fleet";
 
     @BeforeEach
     void start() {
@@ -39,6 +40,7 @@ class WebOperatorPagesTest {
         gateway = web.gateway;
         browser = web.browser;
         creds = gateway.register("espresso-ops-1", "coffee-espresso-x1");
+        assertThat(web.user("olga", PASSWORD, "OPERATOR", null)).isEqualTo(201);
     }
 
     @AfterEach
@@ -56,7 +58,7 @@ class WebOperatorPagesTest {
             }
             device.publish(MessageType.EVENTS, "{\"v\":1,\"kind\":\"error\",\"code\":\"E_WATER_TANK_EMPTY\"}");
 
-            browser.signIn("operator", RunningGateway.ADMIN_TOKEN);
+            browser.signInWithPassword("olga", PASSWORD);
             assertThat(browser.driver.getCurrentUrl()).endsWith("/web/operator");
             assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Fleet overview");
             browser.wait.until(ExpectedConditions.textToBe(By.id("online"), "1"));
