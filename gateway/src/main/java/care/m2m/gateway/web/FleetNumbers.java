@@ -1,6 +1,7 @@
 package care.m2m.gateway.web;
 
 import care.m2m.gateway.records.RecordsDatabase;
+import care.m2m.gateway.tips.TipEffectiveness;
 import care.m2m.gateway.repair.RepairAttempt;
 import care.m2m.gateway.repair.RepairAttemptStore;
 import care.m2m.gateway.repair.RepairAttemptStore.RepairSummary;
@@ -26,11 +27,13 @@ import java.util.function.IntSupplier;
 /**
  * The numbers an operator watches, gathered from the same sources as {@code /metrics} and the report APIs:
  * devices online, the ingest rate (from the accepted-telemetry counter between two looks), faults by code,
- * self-repair success per fault code, tickets and tips. Blocking (SQL): call from a worker.
+ * self-repair success per fault code, tickets, tips and whether each kind of tip works. Blocking (SQL):
+ * call from a worker.
  */
 final class FleetNumbers {
 
     private static final String ACCEPTED = "m2mcare.telemetry.accepted";
+    private static final Duration EFFECTS_EVERY = Duration.ofMinutes(5);
 
     private final RecordsDatabase records;
     private final MeterRegistry meters;
@@ -38,10 +41,15 @@ final class FleetNumbers {
     private final TicketReports tickets;
     private final IntSupplier online;
     private final Clock clock;
+    private final TipEffectiveness effectiveness;
+    private List<Map<String, Object>> effects = List.of();
+    private Instant effectsAt = Instant.MIN;
     private Instant lastLook;
     private double lastAccepted;
 
-    FleetNumbers(RecordsDatabase records, MeterRegistry meters, IntSupplier online, Clock clock) {
+    FleetNumbers(RecordsDatabase records, MeterRegistry meters, IntSupplier online, TipEffectiveness effectiveness,
+            Clock clock) {
+        this.effectiveness = effectiveness;
         this.records = records;
         this.meters = meters;
         this.attempts = new RepairAttemptStore(records);
@@ -74,8 +82,33 @@ final class FleetNumbers {
         m.put("ticketsByQuadrant", Templates.plain(report.getJsonObject("ticketsByQuadrant", new JsonObject())));
         m.put("ticketsByStatus", Templates.plain(report.getJsonObject("ticketsByStatus", new JsonObject())));
         m.put("tips", grouped("SELECT state, COUNT(*) FROM tips GROUP BY state ORDER BY state"));
+        m.put("effects", effects(now));
         m.put("at", CustomerView.time(now));
         return m;
+    }
+
+    /**
+     * Per kind of advisor tip, the measured effect on daily energy against the held-out group (see
+     * {@link TipEffectiveness}); recomputed at most every {@link #EFFECTS_EVERY}, as it reads telemetry.
+     */
+    private List<Map<String, Object>> effects(Instant now) {
+        if (effectsAt.plus(EFFECTS_EVERY).isAfter(now)) {
+            return effects;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> kind : grouped("SELECT kind, COUNT(*) FROM tips WHERE source = 'ADVISOR' GROUP BY kind"
+                + " ORDER BY kind")) {
+            String name = String.valueOf(kind.get("name"));
+            String measured = effectiveness.measure(name, "energy_wh_total", Duration.ofDays(7), now)
+                    .map(e -> String.format(Locale.ROOT, "%+.0f Wh a day (%+.1f %%), 95 %% interval %+.0f to %+.0f;"
+                            + " %d got it, %d held out", e.effect(), 100 * e.relativeEffect(), e.low(), e.high(),
+                            e.treated(), e.control()))
+                    .orElse("not enough devices with a full week before and after yet");
+            rows.add(Map.of("kind", name, "tips", kind.get("count"), "effect", measured));
+        }
+        effects = rows;
+        effectsAt = now;
+        return rows;
     }
 
     /** Per fault code: attempts, verified, and the share verified among the decided ones. */

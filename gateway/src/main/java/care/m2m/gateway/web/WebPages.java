@@ -10,7 +10,9 @@ import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.timeline.DeviceTimeline;
 import care.m2m.gateway.tips.CustomerStore;
 import care.m2m.gateway.tips.TipEvents;
+import care.m2m.gateway.tips.TipEffectiveness;
 import care.m2m.gateway.tips.TipService;
+import care.m2m.gateway.tips.TipStore;
 import care.m2m.gateway.users.UserStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -56,7 +58,8 @@ public final class WebPages implements RouteGroup {
         new CustomerPages(new CustomerPages.Dependencies(deps.tips(), deps.events(), deps.registry(),
                 deps.timeline(), deps.store(), deps.connected(), deps.workers(), deps.clock()), templates)
                 .mount(router, new WebAuth(sessions, Role.CUSTOMER));
-        new OperatorPages(new FleetNumbers(deps.records(), deps.meters(), deps.connected()::count, deps.clock()),
+        new OperatorPages(new FleetNumbers(deps.records(), deps.meters(), deps.connected()::count,
+                new TipEffectiveness(new TipStore(deps.records()), deps.store()), deps.clock()),
                 templates, deps.workers()).mount(router, new WebAuth(sessions, Role.OPERATOR));
         new FieldServicePages(new TicketApi(deps.vertx()), templates, deps.clock())
                 .mount(router, new WebAuth(sessions, Role.FIELD_SERVICE));

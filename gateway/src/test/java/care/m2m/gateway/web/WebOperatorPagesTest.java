@@ -65,6 +65,8 @@ class WebOperatorPagesTest {
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("faults"), "E_WATER_TANK_EMPTY"));
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tickets"), "Quadrant"));
             assertThat(browser.driver.findElement(By.id("fleet")).getText()).contains("5 accepted since start");
+            assertThat(browser.driver.findElement(By.id("tip-effects")).getText())
+                    .contains("Does each kind of tip work?", "no advisor tips yet");
             browser.script("window.notReloaded = true;");
 
             device.publish(MessageType.TELEMETRY, "{\"v\":1,\"metrics\":{\"boiler_temp_c\":95}}");
