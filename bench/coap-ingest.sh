@@ -37,7 +37,7 @@ source scripts/java-env.sh
 
 if [ "${M2MCARE_SKIP_BUILD:-0}" != "1" ]; then
   echo "building gateway and device-sim..." >&2
-  ./mvnw -q -B -o -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
+  ./mvnw -q -B -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
 fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/m2mcare-coap-bench.XXXXXX")"
 gateway_pid=""

@@ -44,7 +44,7 @@ source scripts/java-env.sh
 if [ "${M2MCARE_SKIP_BUILD:-0}" != "1" ]; then
   echo "building gateway and device-sim..." >&2
   # maven.test.skip: the bench needs the jars only, and must not fail on tests another module is editing
-  ./mvnw -q -B -o -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
+  ./mvnw -q -B -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
 fi
 gateway_jar="$root/gateway/target/gateway.jar"
 sim_jar="$root/device-sim/target/device-sim.jar"
