@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,10 @@ abstract class BehaviourBase implements ProductBehaviour {
     static final double SELF_TEST_SECONDS = 900;
     static final double ROOM_TEMP_C = 21;
 
+    private static final String POWER = "power_w";
+    private static final String ENERGY = "energy_wh_total";
+    private double saving;
+    private double energyAtTip;
     protected final DeviceModel model;
     protected final Random random;
     private final ZoneId zone;
@@ -74,7 +79,29 @@ abstract class BehaviourBase implements ProductBehaviour {
     public final Map<String, MetricValue> readings() {
         Readings readings = new Readings(model);
         report(readings);
-        return readings.map();
+        Map<String, MetricValue> values = readings.map();
+        return saving > 0 ? saved(values) : values;
+    }
+
+    @Override
+    public final void followTip(double share) {
+        if (saving == 0 && share > 0) {
+            MetricValue energy = readings().get(ENERGY);
+            energyAtTip = energy instanceof MetricValue.Num n ? n.value() : 0;
+            saving = share;
+        }
+    }
+
+    /** Power and the energy used since the tip, lowered by the share the followed tip saves. */
+    private Map<String, MetricValue> saved(Map<String, MetricValue> values) {
+        Map<String, MetricValue> adjusted = new LinkedHashMap<>(values);
+        if (values.get(POWER) instanceof MetricValue.Num power) {
+            adjusted.put(POWER, MetricValue.of(Math.round(power.value() * (1 - saving) * 10) / 10.0));
+        }
+        if (values.get(ENERGY) instanceof MetricValue.Num energy && energy.value() >= energyAtTip) {
+            adjusted.put(ENERGY, MetricValue.of(energyAtTip + (energy.value() - energyAtTip) * (1 - saving)));
+        }
+        return adjusted;
     }
 
     /** Puts every metric of the model into {@code readings}. */

@@ -43,6 +43,12 @@ public interface ProductBehaviour {
     /** The firmware started running {@code action}, for example a descaling cycle. */
     void actionStarted(String action);
 
+    /**
+     * The customer followed a tip: from now on the product uses {@code saving} (a share) less energy, which its
+     * power reading and energy counter show. Called at most once.
+     */
+    void followTip(double saving);
+
     /** The firmware finished {@code action}; {@code repaired} when it cleared the active fault. */
     void actionFinished(String action, boolean repaired);
 }

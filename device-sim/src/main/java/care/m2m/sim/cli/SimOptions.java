@@ -156,12 +156,21 @@ final class SimOptions {
                 description = "How a device leaves: DISCONNECT, socket closed without it, or either at random.")
         OfflineSettings.Kind offlineKind;
 
+        @Option(names = "--tip-follow", paramLabel = "P", defaultValue = "0",
+                description = "Probability that a simulated customer follows a tip the device shows.")
+        double tipFollow;
+
+        @Option(names = "--tip-saving", paramLabel = "SHARE", defaultValue = "0.15",
+                description = "Share of the product's energy a followed tip saves from then on: the known effect "
+                        + "the gateway's tip-effectiveness measurement should recover.")
+        double tipSaving;
+
         OfflineSettings offline() {
             return new OfflineSettings(offlineRate, offlineKind);
         }
 
         FirmwareSettings firmware() {
-            return new FirmwareSettings(repairSuccess, faultRate, actionTimeCap);
+            return new FirmwareSettings(repairSuccess, faultRate, actionTimeCap, tipFollow, tipSaving);
         }
     }
 

@@ -227,9 +227,16 @@ public final class Firmware {
         uplink.send(MessageType.COMMAND_RESULTS, new CommandResult(command.id(), now(), status, code, shorten(text)));
     }
 
-    /** Shows a tip the way a display would: here, in the log. */
-    public void onTip(Tip tip) {
+    /**
+     * Shows a tip the way a display would (here, in the log); the simulated customer follows it with the
+     * configured probability, and the product then saves the configured share of its energy.
+     */
+    public synchronized void onTip(Tip tip) {
         LOG.info("device {}: tip {} \"{}\"", deviceId, tip.id(), tip.title());
+        if (settings.tipSaving() > 0 && random.nextDouble() < settings.tipFollow()) {
+            product.followTip(settings.tipSaving());
+            LOG.info("device {}: the customer follows tip {}", deviceId, tip.id());
+        }
     }
 
     private boolean remember(String commandId) {

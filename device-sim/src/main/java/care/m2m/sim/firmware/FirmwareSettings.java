@@ -9,8 +9,17 @@ import java.util.Objects;
  * @param repairSuccess    probability that a repair action clears the fault it is meant for
  * @param faultRatePerHour expected random faults per device and simulated hour
  * @param actionTimeCap    the longest an action takes in wall-clock time, whatever the model expects
+ * @param tipFollow        probability that the simulated customer follows a tip the device shows
+ * @param tipSaving        share of the product's energy use a followed tip saves from then on (the known effect
+ *                         that the gateway's effectiveness measurement should recover)
  */
-public record FirmwareSettings(double repairSuccess, double faultRatePerHour, Duration actionTimeCap) {
+public record FirmwareSettings(double repairSuccess, double faultRatePerHour, Duration actionTimeCap,
+                               double tipFollow, double tipSaving) {
+
+    /** Settings whose simulated customers never follow tips. */
+    public FirmwareSettings(double repairSuccess, double faultRatePerHour, Duration actionTimeCap) {
+        this(repairSuccess, faultRatePerHour, actionTimeCap, 0, 0);
+    }
 
     public FirmwareSettings {
         if (repairSuccess < 0 || repairSuccess > 1) {
@@ -20,5 +29,11 @@ public record FirmwareSettings(double repairSuccess, double faultRatePerHour, Du
             throw new IllegalArgumentException("fault rate must not be negative, got " + faultRatePerHour);
         }
         Objects.requireNonNull(actionTimeCap, "actionTimeCap");
+        if (tipFollow < 0 || tipFollow > 1) {
+            throw new IllegalArgumentException("tip follow must be a probability from 0 to 1, got " + tipFollow);
+        }
+        if (tipSaving < 0 || tipSaving >= 1) {
+            throw new IllegalArgumentException("tip saving must be a share from 0 to below 1, got " + tipSaving);
+        }
     }
 }
