@@ -1,24 +1,32 @@
 package care.m2m.gateway.api;
 
 import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.audit.AuditTrail;
 import care.m2m.gateway.security.AuthThrottle;
 import java.time.Duration;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <admin token>}; an address that keeps
- * presenting wrong tokens is answered 429 for a while.
+ * Lets a request through only with {@code Authorization: Bearer <admin token>} (or, where field service may act
+ * too, the field-service token); an address that keeps presenting wrong tokens is answered 429 for a while.
+ * Who was let in is noted for the audit trail.
  */
 final class AdminAuth implements Handler<RoutingContext> {
 
     private static final String PREFIX = "Bearer ";
     private final AdminToken token;
     private final AuthThrottle throttle;
+    private final AdminToken fieldService;
 
     AdminAuth(AdminToken token, AuthThrottle throttle) {
+        this(token, throttle, null);
+    }
+
+    AdminAuth(AdminToken token, AuthThrottle throttle, AdminToken fieldService) {
         this.token = token;
         this.throttle = throttle;
+        this.fieldService = fieldService;
     }
 
     @Override
@@ -36,12 +44,20 @@ final class AdminAuth implements Handler<RoutingContext> {
         if (header == null || !header.startsWith(PREFIX)) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"m2mcare\"");
             ctx.fail(Problem.unauthorized("send the admin token as 'Authorization: Bearer <token>'"));
-        } else if (!token.matches(header.substring(PREFIX.length()).trim())) {
-            throttle.failure(address);
-            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"m2mcare\", error=\"invalid_token\"");
-            ctx.fail(Problem.unauthorized("the bearer token is not the admin token"));
         } else {
-            ctx.next();
+            String presented = header.substring(PREFIX.length()).trim();
+            if (token.matches(presented)) {
+                ctx.put(AuditTrail.ACTOR_KEY, "admin");
+                ctx.next();
+            } else if (fieldService != null && fieldService.matches(presented)) {
+                ctx.put(AuditTrail.ACTOR_KEY, "field-service");
+                ctx.next();
+            } else {
+                throttle.failure(address);
+                ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"m2mcare\", error=\"invalid_token\"");
+                ctx.fail(Problem.unauthorized("the bearer token is not the admin token"
+                        + (fieldService == null ? "" : " or the field-service token")));
+            }
         }
     }
 }

@@ -49,10 +49,17 @@ public final class HttpApi extends VerticleBase {
     private final List<RouteGroup> features = new ArrayList<>();
     private AuthThrottle throttle = AuthThrottle.defaults(Clock.systemUTC());
     private AuditTrail auditTrail;
+    private AdminToken fieldServiceToken;
     private HttpServer server;
 
     public HttpApi(Dependencies deps) {
         this.deps = deps;
+    }
+
+    /** Lets field service read devices and send commands with its own token; call before deployment. */
+    public HttpApi withFieldServiceToken(AdminToken token) {
+        this.fieldServiceToken = token;
+        return this;
     }
 
     /** Records every changing API call in the audit log; call before deployment. */
@@ -89,7 +96,7 @@ public final class HttpApi extends VerticleBase {
                 .putHeader("Content-Type", "application/yaml").end(openApi));
         new ModelRoutes(deps.models()).mount(router);
         router.route("/api/v1/admin/*").handler(new AdminAuth(deps.adminToken(), throttle));
-        router.route("/api/v1/devices/*").handler(new AdminAuth(deps.adminToken(), throttle));
+        router.route("/api/v1/devices/*").handler(new AdminAuth(deps.adminToken(), throttle, fieldServiceToken));
         router.route("/api/v1/repairs/*").handler(new AdminAuth(deps.adminToken(), throttle));
         new DeviceAdminRoutes(deps.directory(), deps.psks()).mount(router);
         new TelemetryRoutes(deps.store(), deps.events(), deps.workers(), deps.clock()).mount(router);

@@ -224,6 +224,8 @@ public final class GatewayApp implements AutoCloseable {
         HttpApi http = new HttpApi(new HttpApi.Dependencies(config.http(), adminToken, directory, psks, models, store,
                 writer, events, records, registry, queryWorkers, clock));
         http.withThrottle(throttle);
+        http.withFieldServiceToken(AdminToken.resolve(config.tickets().fieldServiceToken(), config.dataDir(),
+                TicketFeature.TOKEN_FILE));
         AuditLog audit = new AuditLog(records, vertx.createSharedWorkerExecutor("m2mcare-audit", 1));
         http.withAuditTrail(new AuditTrail(audit, clock));
         http.with(new AdminRoutes(adminToken, audit));

@@ -19,6 +19,8 @@ public final class AuditTrail implements Handler<RoutingContext> {
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     /** Routing-context key under which authentication handlers may name the customer. */
     public static final String CUSTOMER_KEY = "customerRef";
+    /** Routing-context key under which token checks name who they let in (admin, field-service). */
+    public static final String ACTOR_KEY = "auditActor";
 
     private final AuditLog log;
     private final Clock clock;
@@ -40,6 +42,10 @@ public final class AuditTrail implements Handler<RoutingContext> {
     }
 
     private static String actor(RoutingContext ctx) {
+        Object named = ctx.get(ACTOR_KEY);
+        if (named != null) {
+            return named.toString();
+        }
         String path = ctx.request().path();
         if (path.startsWith("/api/v1/customer/")) {
             Object customer = ctx.get(CUSTOMER_KEY);

@@ -9,7 +9,10 @@ import care.m2m.gateway.support.Mqtt5Device;
 import care.m2m.gateway.support.RunningGateway;
 import care.m2m.gateway.support.RunningGateway.DeviceCredentials;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +82,23 @@ class CommandChannelEndToEndTest {
         }
         assertThat(command().getString("deliveredAt")).isNull();
         assertThat(command().getInteger("sendCount")).isZero();
+    }
+
+    @Test
+    void fieldServiceCanSendACommandThroughTheSameChannelWithItsOwnToken() throws Exception {
+        String technician = Files.readString(dataDir.resolve("field-service-token")).trim();
+        HttpResponse<String> sent = gateway.send(HttpRequest.newBuilder(
+                        URI.create(gateway.httpUrl() + "/api/v1/devices/" + creds.id() + "/commands"))
+                .header("Authorization", "Bearer " + technician).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"door_lock_reset\"}")).build());
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(command().getString("action")).isEqualTo("door_lock_reset");
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get("/api/v1/admin/audit").body()
+                .contains("\"actor\":\"field-service\""));
+        HttpResponse<String> adminOnly = gateway.send(HttpRequest.newBuilder(
+                URI.create(gateway.httpUrl() + "/api/v1/admin/devices")).header("Authorization", "Bearer " + technician)
+                .GET().build());
+        assertThat(adminOnly.statusCode()).as("the registry stays admin-only").isEqualTo(401);
     }
 
     @Test
