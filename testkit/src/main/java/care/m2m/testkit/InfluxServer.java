@@ -94,25 +94,13 @@ public final class InfluxServer extends LocalServer {
 
     @Override
     protected void launch() {
-        process = ForegroundProcess.start(List.of(binary.toString(), "-config", config.toString()), home(), log);
-        try {
-            awaitReady("answer GET /ping with 204 on " + url(), this::pingAnswers, process::isAlive, log);
-        } catch (RuntimeException e) {
-            process.kill();
-            throw e;
-        }
+        process = startForeground(List.of(binary.toString(), "-config", config.toString()), log,
+                "answer GET /ping with 204 on " + url(), this::pingAnswers);
     }
 
     @Override
     protected void halt(boolean teardown) {
-        if (process == null) {
-            return;
-        }
-        if (teardown) {
-            process.kill();
-        } else {
-            process.stop(Duration.ofSeconds(30));
-        }
+        stopForeground(process, teardown, Duration.ofSeconds(30));
     }
 
     @Override

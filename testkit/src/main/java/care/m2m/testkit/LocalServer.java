@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,31 @@ public abstract class LocalServer {
 
     /** Where the server listens, for the log. */
     protected abstract String describe();
+
+    /** Starts a server that runs in the foreground and waits until it is ready; kills it if it never gets there. */
+    protected final ForegroundProcess startForeground(List<String> command, Path log, String expectation,
+            BooleanSupplier ready) {
+        ForegroundProcess started = ForegroundProcess.start(command, home(), log);
+        try {
+            awaitReady(expectation, ready, started::isAlive, log);
+        } catch (RuntimeException e) {
+            started.kill();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Stops a foreground server: at once on teardown, else gracefully within {@code grace}. */
+    protected static void stopForeground(ForegroundProcess process, boolean teardown, Duration grace) {
+        if (process == null) {
+            return;
+        }
+        if (teardown) {
+            process.kill();
+        } else {
+            process.stop(grace);
+        }
+    }
 
     /**
      * Polls {@code ready} until it holds; fails at once when {@code alive} stops holding (the server exited)

@@ -68,25 +68,13 @@ public final class MosquittoServer extends LocalServer {
 
     @Override
     protected void launch() {
-        process = ForegroundProcess.start(List.of(binary.toString(), "-c", config.toString()), home(), log);
-        try {
-            awaitReady("accept connections on 127.0.0.1:" + port, this::accepts, process::isAlive, log);
-        } catch (RuntimeException e) {
-            process.kill();
-            throw e;
-        }
+        process = startForeground(List.of(binary.toString(), "-c", config.toString()), log,
+                "accept connections on 127.0.0.1:" + port, this::accepts);
     }
 
     @Override
     protected void halt(boolean teardown) {
-        if (process == null) {
-            return;
-        }
-        if (teardown) {
-            process.kill();
-        } else {
-            process.stop(Duration.ofSeconds(10));
-        }
+        stopForeground(process, teardown, Duration.ofSeconds(10));
     }
 
     @Override
