@@ -66,7 +66,8 @@ public final class TipStore {
     }
 
     public List<TipRecord> ofCustomer(String customerRef, int limit) {
-        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND state NOT IN ('SUPPRESSED', 'HELD_OUT')"
+        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ?"
+                + " AND state NOT IN ('SUPPRESSED', 'HELD_OUT')"
                 + " ORDER BY created_at DESC LIMIT " + limit, customerRef);
     }
 
@@ -76,37 +77,26 @@ public final class TipStore {
     }
 
     public List<TipRecord> ofDevice(String deviceId, int limit) {
-        return select("SELECT " + COLUMNS + " FROM tips WHERE device_id = ? ORDER BY created_at DESC LIMIT " + limit, deviceId);
+        return select("SELECT " + COLUMNS + " FROM tips WHERE device_id = ? ORDER BY created_at DESC LIMIT " + limit,
+                deviceId);
     }
 
     /** Pending and snoozed tips whose time has come, oldest first. */
     public List<TipRecord> due(Instant now, int limit) {
-        List<TipRecord> due = new ArrayList<>();
-        for (TipRecord t : select("SELECT " + COLUMNS + " FROM tips WHERE state IN ('PENDING', 'SNOOZED') ORDER BY deliver_after LIMIT "
-                + limit, null)) {
-            if (!t.deliverAfter().isAfter(now)) {
-                due.add(t);
-            }
-        }
-        return due;
+        return select("SELECT " + COLUMNS + " FROM tips WHERE state IN ('PENDING', 'SNOOZED') AND deliver_after <= ?"
+                + " ORDER BY deliver_after LIMIT " + limit, now);
     }
 
     /** Tips of the customer with the same device, kind and evidence (any state). */
     public List<TipRecord> sameEvidence(String customerRef, String deviceId, String kind, String evidenceKey) {
-        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND device_id = '" + escape(deviceId)
-                + "' AND kind = '" + escape(kind) + "' AND evidence_key = '" + escape(evidenceKey) + "'", customerRef);
+        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND device_id = ? AND kind = ?"
+                + " AND evidence_key = ?", customerRef, deviceId, kind, evidenceKey);
     }
 
     /** When the customer's tips of the last week were delivered, oldest first. */
     public List<Instant> deliveredSince(String customerRef, Instant since) {
-        List<Instant> times = new ArrayList<>();
-        for (TipRecord t : select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND delivered_at IS NOT NULL"
-                + " ORDER BY delivered_at", customerRef)) {
-            if (!t.deliveredAt().isBefore(since)) {
-                times.add(t.deliveredAt());
-            }
-        }
-        return times;
+        return select("SELECT " + COLUMNS + " FROM tips WHERE customer_ref = ? AND delivered_at >= ?"
+                + " ORDER BY delivered_at", customerRef, since).stream().map(TipRecord::deliveredAt).toList();
     }
 
     public void recordDelivery(String tipId, Channel channel, Instant at) {
@@ -146,10 +136,15 @@ public final class TipStore {
         }
     }
 
-    private List<TipRecord> select(String sql, String parameter) {
+    /** Runs a query with its parameters bound in order (texts, or instants as timestamps). */
+    private List<TipRecord> select(String sql, Object... parameters) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof Instant at) {
+                    ps.setTimestamp(i + 1, ts(at));
+                } else {
+                    ps.setString(i + 1, (String) parameters[i]);
+                }
             }
             List<TipRecord> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -169,10 +164,6 @@ public final class TipStore {
                 getDouble(rs, "benefit_eur"), rs.getString("evidence_key"), Source.valueOf(rs.getString("source")),
                 State.valueOf(rs.getString("state")), rs.getString("note"), instant(rs, "created_at"),
                 instant(rs, "deliver_after"), instant(rs, "delivered_at"), instant(rs, "updated_at"));
-    }
-
-    private static String escape(String text) {
-        return text.replace("'", "''");
     }
 
     private static void setDouble(PreparedStatement ps, int i, Double value) throws SQLException {
