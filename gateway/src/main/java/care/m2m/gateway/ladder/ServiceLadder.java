@@ -62,6 +62,7 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     private CommandService commands;
     private RepairCoordinator repair;
     private AnomalyWatch anomalies;
+    private Future<Void> lastWrite = Future.succeededFuture();
     private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
     private final List<FaultListener> faultListeners = new CopyOnWriteArrayList<>();
 
@@ -190,7 +191,14 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     public Future<CommandRecord> submitCommand(String deviceId, String action, Map<String, Object> params, Duration ttl) {
         return Future.<CommandRecord>future(p -> context.runOnContext(v -> {
             CommandRecord command = commands.submit(deviceId, action, params, ttl, CommandRecord.Origin.OPERATOR, null);
-            writer.executeBlocking(() -> null, true).onComplete(done -> p.complete(command));
+            lastWrite.onComplete(done -> {
+                if (done.succeeded()) {
+                    p.complete(command);
+                } else {
+                    p.fail(new IllegalStateException("the command could not be queued durably: "
+                            + done.cause().getMessage(), done.cause()));
+                }
+            });
         }));
     }
 
@@ -206,8 +214,12 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
         write(() -> commandStore.save(command));
     }
 
+    /**
+     * Writes a record on the single, ordered writer; {@link #lastWrite} completes once this and every earlier
+     * write are done, which is how an operator's command is answered only after it is durably queued.
+     */
     private void write(Runnable write) {
-        writer.executeBlocking(() -> {
+        lastWrite = writer.<Void>executeBlocking(() -> {
             write.run();
             return null;
         }, true).onFailure(e -> LOG.error("Could not write a service-ladder record: {}", e.getMessage()));
