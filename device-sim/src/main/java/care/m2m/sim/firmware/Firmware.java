@@ -52,6 +52,7 @@ public final class Firmware {
     private final List<Map.Entry<String, Instant>> plannedFaults = new ArrayList<>();
     private final SequencedSet<String> seenCommands = new LinkedHashSet<>();
     private long sequence;
+    private Instant lastSampleAt;
     private String reportedFault;
     private String runningAction;
 
@@ -122,9 +123,18 @@ public final class Firmware {
         timeline.started(code, wall);
     }
 
-    /** The next telemetry sample, with the wall-clock time it was taken and the next sequence number. */
+    /**
+     * The next telemetry sample, with the wall-clock time it was taken and the next sequence number. Its
+     * timestamp is always later than the previous sample's, as real firmware's is: the gateway keeps one point
+     * per device and millisecond, so two samples in the same millisecond would otherwise merge into one.
+     */
     public synchronized Telemetry telemetry() {
-        return new Telemetry(now(), sequence++, VERSION, product.readings());
+        Instant at = now();
+        if (lastSampleAt != null && !at.isAfter(lastSampleAt)) {
+            at = lastSampleAt.plusMillis(1);
+        }
+        lastSampleAt = at;
+        return new Telemetry(at, sequence++, VERSION, product.readings());
     }
 
     /**
