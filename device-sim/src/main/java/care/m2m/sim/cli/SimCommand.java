@@ -3,6 +3,7 @@ package care.m2m.sim.cli;
 import care.m2m.contracts.models.DeviceModels;
 import care.m2m.sim.behaviour.Behaviours;
 import care.m2m.sim.firmware.Firmware;
+import care.m2m.sim.load.LoadCommand;
 import care.m2m.sim.provision.AdminClient;
 import care.m2m.sim.provision.FleetPlan;
 import care.m2m.sim.provision.ProvisioningException;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
  * file), runs it over MQTT for a while and prints a summary. The exit code tells CI whether every message the
  * fleet sent got an answer from the gateway.
  */
-@Command(name = "device-sim", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "device-sim", mixinStandardHelpOptions = true, subcommands = LoadCommand.class, sortOptions = false, showDefaultValues = true,
         usageHelpWidth = 110, version = "M2M Care device-sim, simulated firmware " + Firmware.VERSION,
         description = {"Simulates a fleet of connected products (espresso machines, heat pumps, washers, EV chargers) "
                 + "that register at an M2M Care gateway, publish realistic telemetry over MQTT at QoS 1 or CoAP, raise fault "
@@ -86,6 +87,7 @@ public final class SimCommand implements Callable<Integer> {
     public static CommandLine commandLine(Map<String, String> environment) {
         return new CommandLine(new SimCommand(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setAllowSubcommandsAsOptionParameters(true)
                 .setDefaultValueProvider(new EnvironmentDefaults(environment));
     }
 

@@ -6,9 +6,14 @@ import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.models.ModelCatalog;
 import care.m2m.contracts.topics.Topics;
 import care.m2m.contracts.validation.ContractViolation;
+import care.m2m.contracts.validation.SchemaCheck;
+import care.m2m.contracts.validation.TelemetryEnvelope;
 import care.m2m.contracts.validation.TelemetryValidator;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything a device's bytes reach in the contract: both encodings of
@@ -21,6 +26,9 @@ class DecoderFuzzTest {
 
     private static final MessageCodec CODEC = new MessageCodec();
     private static final ModelCatalog MODELS = DeviceModels.builtIn();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SchemaCheck TELEMETRY_SCHEMA =
+            SchemaCheck.fromClasspath(MessageCodec.SCHEMA_FOLDER + "telemetry.schema.json");
 
     @FuzzTest(maxDuration = "30s")
     void uplinkDecodersOnlyEverRefuseWithAContractViolation(FuzzedDataProvider data) {
@@ -35,6 +43,21 @@ class DecoderFuzzTest {
             }
         } catch (ContractViolation expected) {
             // a clear refusal is the contract's answer to bad input
+        }
+    }
+
+    /** The gateway's fast telemetry check may never accept a tree the published schema refuses. */
+    @FuzzTest(maxDuration = "10s")
+    void fastTelemetryCheckNeverAcceptsWhatTheSchemaRefuses(FuzzedDataProvider data) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(data.consumeRemainingAsString());
+        } catch (RuntimeException notJson) {
+            return;
+        }
+        if (tree instanceof ObjectNode object && TelemetryEnvelope.certainlyValid(object)
+                && !TELEMETRY_SCHEMA.check(object).isEmpty()) {
+            throw new AssertionError("fast path accepted what the schema refuses: " + object);
         }
     }
 

@@ -139,7 +139,8 @@ public final class GatewayApp implements AutoCloseable {
         TelemetryStore store = openStore();
         closeables.add(store);
         BatchingTelemetryWriter writer = new BatchingTelemetryWriter(store, metrics,
-                config.writer().queueCapacity(), config.writer().maxBatchPoints());
+                config.writer().queueCapacity(), config.writer().maxBatchPoints(),
+                config.writer().writersFor(config.influx().isEmpty()));
         closeables.add(writer);
 
         WorkerExecutor recordsWorkers = vertx.createSharedWorkerExecutor("m2mcare-records", config.sql().poolSize());

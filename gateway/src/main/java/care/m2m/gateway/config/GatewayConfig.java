@@ -138,9 +138,26 @@ public record GatewayConfig(
         }
     }
 
-    /** How telemetry is handed to the store: bounded queue, largest batch per write. */
-    public record WriterSettings(int queueCapacity, int maxBatchPoints) {
+    /**
+     * How telemetry is handed to the store: bounded queue, largest batch per write, and how many batches may be in
+     * flight at once ({@code writers}; 0 = the store's own choice, see {@link #writersFor(boolean)}).
+     */
+    public record WriterSettings(int queueCapacity, int maxBatchPoints, int writers) {
         public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
         public static final int DEFAULT_MAX_BATCH_POINTS = 5_000;
+        /** InfluxDB takes concurrent writes; measured with bench/ingest-compare.sh. */
+        public static final int DEFAULT_INFLUX_WRITERS = 4;
+
+        public WriterSettings(int queueCapacity, int maxBatchPoints) {
+            this(queueCapacity, maxBatchPoints, 0);
+        }
+
+        /** Writer threads for the store: the configured count, else 4 for InfluxDB and 1 for the embedded store. */
+        public int writersFor(boolean embeddedStore) {
+            if (writers > 0) {
+                return writers;
+            }
+            return embeddedStore ? 1 : DEFAULT_INFLUX_WRITERS;
+        }
     }
 }

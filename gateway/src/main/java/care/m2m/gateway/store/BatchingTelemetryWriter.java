@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * The async face of a blocking {@link TelemetryStore}: {@link #write} returns at once with a future that
  * completes, on the caller's Vert.x context, only when the point is durable. One writer thread drains the
  * queue into batches (group commit: whatever arrived while the previous write ran goes into the next one),
- * so throughput grows with load while a lone message is written right away. The queue is bounded: when it is
- * full the write fails at once with {@link WriterOverloadedException} instead of growing the heap.
+ * so throughput grows with load while a lone message is written right away. A store that takes concurrent writes
+ * (InfluxDB) gets several writer threads: while one batch waits for the server's fsync the next is already on its
+ * way, which cuts the acknowledgement latency under load (each point's future still completes only after its own
+ * batch is durable). The queue is bounded: when it is full the write fails at once with
+ * {@link WriterOverloadedException} instead of growing the heap.
  */
 public final class BatchingTelemetryWriter implements AutoCloseable {
 
@@ -34,18 +37,31 @@ public final class BatchingTelemetryWriter implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile boolean running = true;
 
     public BatchingTelemetryWriter(TelemetryStore store, GatewayMetrics metrics, int queueCapacity, int maxBatch) {
+        this(store, metrics, queueCapacity, maxBatch, 1);
+    }
+
+    /** @param writers threads writing batches concurrently (1 keeps writes strictly one after another) */
+    public BatchingTelemetryWriter(TelemetryStore store, GatewayMetrics metrics, int queueCapacity, int maxBatch,
+            int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("at least one writer thread is needed, got " + writers);
+        }
         this.store = store;
         this.metrics = metrics;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.thread = Thread.ofPlatform().name("m2mcare-telemetry-writer").daemon(true).unstarted(this::drainLoop);
         metrics.writerQueue(queue::size);
-        thread.start();
+        for (int i = 0; i < writers; i++) {
+            Thread thread = Thread.ofPlatform().name("m2mcare-telemetry-writer-" + i).daemon(true)
+                    .unstarted(this::drainLoop);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     /** Queues the point; the future completes when it is durable, or fails when the store refused it. */
@@ -153,8 +169,11 @@ public final class BatchingTelemetryWriter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

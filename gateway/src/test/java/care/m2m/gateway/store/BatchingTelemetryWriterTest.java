@@ -1,10 +1,12 @@
 package care.m2m.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import care.m2m.contracts.messages.MetricValue;
 import care.m2m.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,6 +27,8 @@ class BatchingTelemetryWriterTest {
         final List<List<TelemetryPoint>> batches = new CopyOnWriteArrayList<>();
         volatile boolean failing;
         volatile CountDownLatch gate = new CountDownLatch(0);
+        final AtomicInteger inside = new AtomicInteger();
+        final AtomicInteger mostInside = new AtomicInteger();
 
         @Override
         public String kind() {
@@ -32,10 +37,13 @@ class BatchingTelemetryWriterTest {
 
         @Override
         public void write(List<TelemetryPoint> points) {
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
             try {
                 gate.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                inside.decrementAndGet();
             }
             if (failing) {
                 throw new StoreUnavailableException("store is down");
@@ -119,6 +127,25 @@ class BatchingTelemetryWriterTest {
             }
             assertThat(writes).anySatisfy(w -> assertThat(w.cause()).isInstanceOf(WriterOverloadedException.class));
             store.gate.countDown();
+        }
+    }
+
+    @Test
+    void severalWritersKeepBatchesInFlightTogetherAndEachPointWaitsForItsOwnBatch() throws Exception {
+        ScriptedStore store = new ScriptedStore();
+        store.gate = new CountDownLatch(1);
+        try (BatchingTelemetryWriter writer = new BatchingTelemetryWriter(store, GatewayMetrics.NOOP, 100, 1, 3)) {
+            List<Future<Void>> writes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                writes.add(writer.write(point(i)));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> store.inside.get() == 3);
+            assertThat(writes).noneMatch(Future::isComplete);
+
+            store.gate.countDown();
+            Future.all(writes).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(store.mostInside.get()).isEqualTo(3);
+            assertThat(store.batches).hasSize(3);
         }
     }
 }

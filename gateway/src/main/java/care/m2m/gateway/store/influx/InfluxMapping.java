@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.influxdb.dto.Point;
 import org.influxdb.dto.QueryResult;
 
 /**
@@ -31,29 +29,6 @@ final class InfluxMapping {
     private static final long MAX_NANOS = Long.MAX_VALUE - 1;
 
     private InfluxMapping() {
-    }
-
-    /** The point as InfluxDB stores it, or null when it has no values (InfluxDB cannot store a point without fields). */
-    static Point toPoint(TelemetryPoint point) {
-        if (point.values().isEmpty()) {
-            return null;
-        }
-        Point.Builder builder = Point.measurement(MEASUREMENT)
-                .time(point.timestamp().toEpochMilli(), TimeUnit.MILLISECONDS)
-                .tag(DEVICE_TAG, point.deviceId())
-                .tag(MODEL_TAG, point.model());
-        point.values().forEach((metric, value) -> {
-            if (RESERVED_NAMES.contains(metric)) {
-                throw new IllegalArgumentException("device " + point.deviceId() + ": metric name '" + metric
-                        + "' is reserved in InfluxDB (one of " + new TreeSet<>(RESERVED_NAMES) + ")");
-            }
-            switch (value) {
-                case MetricValue.Num num -> builder.addField(metric, num.value());
-                case MetricValue.Bool bool -> builder.addField(metric, bool.value());
-                case MetricValue.Text text -> builder.addField(metric, text.value());
-            }
-        });
-        return builder.build();
     }
 
     /** The SELECT list: every field, or only the named metrics, plus the model tag. */

@@ -13,8 +13,6 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.InfluxDBIOException;
-import org.influxdb.dto.BatchPoints;
-import org.influxdb.dto.Point;
 import org.influxdb.dto.Pong;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -73,39 +71,33 @@ public final class InfluxTelemetryStore implements TelemetryStore {
 
     @Override
     public void write(List<TelemetryPoint> points) {
-        BatchPoints.Builder batch = BatchPoints.database(settings.database())
-                .retentionPolicy(settings.retentionPolicy())
-                .precision(TimeUnit.MILLISECONDS);
-        int count = 0;
-        for (TelemetryPoint point : points) {
-            Point mapped = InfluxMapping.toPoint(point);
-            if (mapped != null) {
-                batch.point(mapped);
-                count++;
-            }
-        }
-        if (count == 0) {
+        InfluxLineProtocol.Lines lines = InfluxLineProtocol.encode(points);
+        if (lines.count() == 0) {
             return;
         }
-        BatchPoints built = batch.build();
         ensureDatabase();
         try {
-            influx.write(built);
+            send(lines.text());
         } catch (InfluxDBException.DatabaseNotFoundException e) {
             LOG.warn("InfluxDB database {} disappeared; creating it again", settings.database());
             databaseReady = false;
             ensureDatabase();
-            retry(built, count);
+            retry(lines);
         } catch (InfluxDBException e) {
-            throw unavailable("write of " + count + " points", e);
+            throw unavailable("write of " + lines.count() + " points", e);
         }
     }
 
-    private void retry(BatchPoints batch, int count) {
+    private void send(String lineProtocol) {
+        influx.write(settings.database(), settings.retentionPolicy(), InfluxDB.ConsistencyLevel.ONE,
+                TimeUnit.MILLISECONDS, lineProtocol);
+    }
+
+    private void retry(InfluxLineProtocol.Lines lines) {
         try {
-            influx.write(batch);
+            send(lines.text());
         } catch (InfluxDBException e) {
-            throw unavailable("write of " + count + " points", e);
+            throw unavailable("write of " + lines.count() + " points", e);
         }
     }
 

@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import care.m2m.contracts.messages.MetricValue;
 import care.m2m.gateway.store.StoreHealth;
 import care.m2m.gateway.store.StoreUnavailableException;
+import care.m2m.gateway.store.TelemetryPoint;
+import care.m2m.gateway.store.TelemetryQuery;
 import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.store.TelemetryStoreContract;
 import care.m2m.testkit.InfluxServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,6 +46,21 @@ class InfluxTelemetryStoreTest extends TelemetryStoreContract {
                 + device + "' AND model = '" + MODEL + "'");
 
         assertThat(raw).contains("21.5", "true", "\"idle\"");
+    }
+
+    @Test
+    void numbersAndTextsThatNeedEscapingOrExponentsReadBackExactly() {
+        String device = newDevice("kettle");
+        Map<String, MetricValue> values = Map.of("big", MetricValue.of(1.0E10), "tiny", MetricValue.of(1.5E-7),
+                "huge", MetricValue.of(Double.MAX_VALUE), "negative", MetricValue.of(-273.15),
+                "whole", MetricValue.of(42), "text", MetricValue.of("say \"hi\", a=b c\\d"),
+                "with space", MetricValue.of(true), "a,b=c", MetricValue.of(false));
+        store.write(List.of(point(device, T0, values)));
+
+        List<TelemetryPoint> read = store.query(new TelemetryQuery(device, T0, T0.plusSeconds(1), Set.of(), 10));
+
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).values()).isEqualTo(values);
     }
 
     @Test

@@ -1,0 +1,152 @@
+# Shared helpers of the bench scripts: sourced, never run. Each script sets bench_name before sourcing.
+# Gives: $root, $work (a throw-away folder removed on exit), bench_build, free_port, bench_track PID (stopped on
+# exit), start_influx, start_mosquitto PORT, start_gateway (env vars in "$@"), wait_http URL PID LOG,
+# machine_facts, results_dir.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=../scripts/java-env.sh
+source scripts/java-env.sh
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/m2mcare-bench.XXXXXX")"
+bench_pids=()
+bench_cleanup() {
+  local pid
+  for pid in "${bench_pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  rm -rf "$work"
+}
+trap bench_cleanup EXIT INT TERM
+
+bench_track() { bench_pids+=("$1"); }
+
+bench_fail() { echo "$bench_name: $*" >&2; exit 1; }
+
+# Builds (unless M2MCARE_SKIP_BUILD=1) and copies the jars into $work, so other builds of the shared tree cannot
+# swap a jar under a running bench. Sets gateway_jar and sim_jar.
+bench_build() {
+  if [ "${M2MCARE_SKIP_BUILD:-0}" != "1" ]; then
+    echo "building gateway and device-sim..." >&2
+    # maven.test.skip: the bench needs the jars only, and must not fail on tests another module is editing
+    ./mvnw -q -B -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
+  fi
+  local jar
+  for jar in gateway/target/gateway.jar device-sim/target/device-sim.jar; do
+    [ -f "$jar" ] || bench_fail "$jar is missing; build it or unset M2MCARE_SKIP_BUILD"
+  done
+  cp gateway/target/gateway.jar "$work/gateway.jar"
+  cp device-sim/target/device-sim.jar "$work/device-sim.jar"
+  gateway_jar="$work/gateway.jar"
+  sim_jar="$work/device-sim.jar"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wait_http URL PID LOG: waits up to 60 s for URL to answer 2xx while PID lives.
+wait_http() {
+  local url="$1" pid="$2" log="$3"
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$bench_name: the process behind $url exited; its log:" >&2; tail -n 40 "$log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  tail -n 40 "$log" >&2
+  bench_fail "$url did not answer within 60 s"
+}
+
+# Starts Debian's InfluxDB 1.x on free loopback ports with its data in $work. Sets influx_url and influx_pid.
+start_influx() {
+  command -v influxd >/dev/null || bench_fail "influxd is missing: apt-get install influxdb (or scripts/install-test-servers.sh)"
+  local http_port rpc_port dir="$work/influx"
+  http_port="$(free_port)" rpc_port="$(free_port)"
+  mkdir -p "$dir"
+  cat >"$dir/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$rpc_port"
+[meta]
+  dir = "$dir/meta"
+[data]
+  dir = "$dir/data"
+  wal-dir = "$dir/wal"
+  query-log-enabled = false
+[http]
+  bind-address = "127.0.0.1:$http_port"
+  log-enabled = false
+[monitor]
+  store-enabled = false
+CONF
+  influxd -config "$dir/influxdb.conf" >"$dir/log" 2>&1 &
+  influx_pid=$!
+  bench_track "$influx_pid"
+  influx_url="http://127.0.0.1:$http_port"
+  wait_http "$influx_url/ping" "$influx_pid" "$dir/log"
+}
+
+# start_mosquitto PORT: Debian's Mosquitto on loopback, persistence off, anonymous clients. Sets mosquitto_pid.
+start_mosquitto() {
+  command -v mosquitto >/dev/null || bench_fail "mosquitto is missing: apt-get install mosquitto"
+  local port="$1" dir="$work/mosquitto"
+  mkdir -p "$dir"
+  cat >"$dir/mosquitto.conf" <<CONF
+listener $port 127.0.0.1
+allow_anonymous true
+persistence false
+max_connections -1
+log_type error
+CONF
+  mosquitto -c "$dir/mosquitto.conf" >"$dir/log" 2>&1 &
+  mosquitto_pid=$!
+  bench_track "$mosquitto_pid"
+  for _ in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  bench_fail "mosquitto did not listen on $port"
+}
+
+# start_gateway VAR=VALUE...: the gateway jar with those settings plus a private data dir, CoAP off and free
+# MQTT/HTTP ports. Sets gateway_pid, gateway_mqtt_port, gateway_base, gateway_token, gateway_log.
+start_gateway() {
+  gateway_mqtt_port="$(free_port)"
+  local http_port
+  http_port="$(free_port)"
+  gateway_token="bench-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+  gateway_base="http://127.0.0.1:$http_port"
+  gateway_log="$work/gateway-$gateway_mqtt_port.log"
+  echo "starting the gateway (MQTT $gateway_mqtt_port, HTTP $http_port)..." >&2
+  env M2MCARE_DATA_DIR="$work/data-$gateway_mqtt_port" M2MCARE_MQTT_PORT="$gateway_mqtt_port" \
+    M2MCARE_HTTP_PORT="$http_port" M2MCARE_ADMIN_TOKEN="$gateway_token" M2MCARE_COAP_ENABLED=false "$@" \
+    java ${M2MCARE_BENCH_GATEWAY_JAVA_OPTS:-} -jar "$gateway_jar" >"$gateway_log" 2>&1 &
+  gateway_pid=$!
+  bench_track "$gateway_pid"
+  wait_http "$gateway_base/health" "$gateway_pid" "$gateway_log"
+}
+
+# stop_pid PID: SIGTERM and wait.
+stop_pid() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+machine_facts() {
+  local cpu java_version
+  cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+  java_version="$(java -version 2>&1 | head -n 1)"
+  echo "$(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory," \
+    "$java_version, $(uname -sr)"
+}
+
+results_dir() {
+  local dir="${M2MCARE_BENCH_RESULTS:-$root/bench/results}"
+  mkdir -p "$dir"
+  echo "$dir"
+}
