@@ -3,8 +3,6 @@
 # Starts a gateway from its jar on free ports with a throw-away data dir, runs device-sim over plain CoAP
 # (token), then over CoAP with DTLS-PSK, prints a Markdown report and writes it (with the device-sim JSON
 # summaries) under bench/results/. It measures and prints; it never asserts. See device-sim/README.md (CoAP).
-set -euo pipefail
-
 usage() {
   cat <<USAGE
 Usage: bench/coap-ingest.sh [--devices N] [--dtls-devices N] [--rate MSG/S] [--duration DURATION] [--encoding E]
@@ -17,6 +15,7 @@ Environment: M2MCARE_SKIP_BUILD=1 uses the jars already built; M2MCARE_BENCH_RES
 USAGE
 }
 
+bench_name=coap-ingest
 devices=200 dtls_devices=50 rate=2 duration=60s encoding=cbor
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,61 +29,21 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-# shellcheck source=../scripts/java-env.sh
-source scripts/java-env.sh
-
-if [ "${M2MCARE_SKIP_BUILD:-0}" != "1" ]; then
-  echo "building gateway and device-sim..." >&2
-  ./mvnw -q -B -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
-fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/m2mcare-coap-bench.XXXXXX")"
-gateway_pid=""
-cleanup() {
-  if [ -n "$gateway_pid" ] && kill -0 "$gateway_pid" 2>/dev/null; then
-    kill "$gateway_pid" 2>/dev/null || true
-    wait "$gateway_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-# Private copies: other builds of the shared tree must not swap a jar under a running bench.
-cp gateway/target/gateway.jar "$work/gateway.jar"
-cp device-sim/target/device-sim.jar "$work/device-sim.jar"
-
-free_port() { # $1: tcp or udp
-  python3 -c 'import socket, sys
-kind = socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM
-s = socket.socket(socket.AF_INET, kind); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' "$1"
-}
-mqtt_port="$(free_port tcp)" http_port="$(free_port tcp)" coap_port="$(free_port udp)" coaps_port="$(free_port udp)"
-token="bench-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
-base="http://127.0.0.1:$http_port"
-
-echo "starting the gateway (HTTP $http_port, CoAP $coap_port, CoAPs $coaps_port, data $work/data)..." >&2
-M2MCARE_DATA_DIR="$work/data" M2MCARE_HOST=127.0.0.1 M2MCARE_MQTT_PORT="$mqtt_port" M2MCARE_HTTP_PORT="$http_port" \
-  M2MCARE_COAP_PORT="$coap_port" M2MCARE_COAPS_PORT="$coaps_port" M2MCARE_ADMIN_TOKEN="$token" \
-  java -jar "$work/gateway.jar" >"$work/gateway.log" 2>&1 &
-gateway_pid=$!
-for _ in $(seq 1 120); do
-  if curl -fsS "$base/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$gateway_pid" 2>/dev/null; then
-    echo "coap-ingest: the gateway exited; its log:" >&2; tail -n 40 "$work/gateway.log" >&2; exit 1
-  fi
-  sleep 0.5
-done
-curl -fsS "$base/health" >/dev/null || { echo "coap-ingest: gateway not healthy after 60 s" >&2; exit 1; }
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_build
+coap_port="$(free_port udp)" coaps_port="$(free_port udp)"
+start_gateway M2MCARE_COAP_ENABLED=true M2MCARE_COAP_PORT="$coap_port" M2MCARE_COAPS_PORT="$coaps_port"
+base="$gateway_base" token="$gateway_token"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-results="${M2MCARE_BENCH_RESULTS:-$root/bench/results}"
-mkdir -p "$results"
+results="$(results_dir)"
 report="$results/coap-ingest-$stamp.md"
 
 run() { # $1: coap or coaps, $2: devices, $3: CoAP URL
   local json="$results/coap-ingest-$stamp-$1.json"
   echo "running: device-sim --protocol $1 --devices $2 --rate $rate --duration $duration --encoding $encoding" >&2
-  java -jar "$work/device-sim.jar" --gateway-url "$base" --admin-token "$token" --protocol "$1" --coap-url "$3" \
+  java -jar "$sim_jar" --gateway-url "$base" --admin-token "$token" --protocol "$1" --coap-url "$3" \
     --encoding "$encoding" --credentials "$work/credentials-$1.csv" --id-prefix "bench-$1" --devices "$2" \
     --rate "$rate" --duration "$duration" --max-inflight 4 --connect-rate 100 --progress-interval 15s \
     --summary-json "$json" >"$work/sim-$1.txt" 2>"$work/sim-$1.log" || true
@@ -103,11 +62,10 @@ print(f"| {protocol} | {s['devicesConnected']}/{s['devices']} | {s['acknowledged
 PY
 }
 
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
 {
   echo "# CoAP ingest bench, $stamp"
   echo
-  echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, $(java -version 2>&1 | head -n 1), $(uname -sr);" \
+  echo "Machine: $(machine_facts);" \
     "gateway and device-sim on the same machine, embedded telemetry store"
   echo "Load: $rate telemetry msg/s per device for $duration, $encoding, confirmable POSTs, max 4 in flight per device"
   echo

@@ -45,8 +45,10 @@ bench_build() {
   sim_jar="$work/device-sim.jar"
 }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+free_port() { # [udp]: a free loopback TCP port, or UDP port
+  python3 -c 'import socket, sys
+kind = socket.SOCK_DGRAM if sys.argv[1:] == ["udp"] else socket.SOCK_STREAM
+s = socket.socket(socket.AF_INET, kind); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' "$@"
 }
 
 # wait_http URL PID LOG: waits up to 60 s for URL to answer 2xx while PID lives.
@@ -113,8 +115,8 @@ CONF
   bench_fail "mosquitto did not listen on $port"
 }
 
-# start_gateway VAR=VALUE...: the gateway jar with those settings plus a private data dir, CoAP off and free
-# MQTT/HTTP ports. Sets gateway_pid, gateway_mqtt_port, gateway_base, gateway_token, gateway_log.
+# start_gateway VAR=VALUE...: the gateway jar with a private data dir, CoAP off and free MQTT/HTTP ports, then
+# the given settings (which win). Sets gateway_pid, gateway_mqtt_port, gateway_base, gateway_token, gateway_log.
 start_gateway() {
   gateway_mqtt_port="$(free_port)"
   local http_port
@@ -124,7 +126,8 @@ start_gateway() {
   gateway_log="$work/gateway-$gateway_mqtt_port.log"
   echo "starting the gateway (MQTT $gateway_mqtt_port, HTTP $http_port)..." >&2
   env M2MCARE_DATA_DIR="$work/data-$gateway_mqtt_port" M2MCARE_MQTT_PORT="$gateway_mqtt_port" \
-    M2MCARE_HTTP_PORT="$http_port" M2MCARE_ADMIN_TOKEN="$gateway_token" M2MCARE_COAP_ENABLED=false "$@" \
+    M2MCARE_HTTP_PORT="$http_port" M2MCARE_ADMIN_TOKEN="$gateway_token" M2MCARE_COAP_ENABLED=false \
+    M2MCARE_HOST=127.0.0.1 "$@" \
     java ${M2MCARE_BENCH_GATEWAY_JAVA_OPTS:-} -jar "$gateway_jar" >"$gateway_log" 2>&1 &
   gateway_pid=$!
   bench_track "$gateway_pid"

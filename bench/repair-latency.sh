@@ -3,8 +3,6 @@
 # Starts a gateway on free ports with a throw-away data dir, runs a steady device-sim fleet with random faults,
 # prints a Markdown report and writes it (with the device-sim JSON summary) under bench/results/.
 # It measures and prints; it never asserts. See bench/README.md.
-set -euo pipefail
-
 usage() {
   cat <<USAGE
 Usage: bench/repair-latency.sh [--devices N] [--rate MSG/S] [--duration DURATION] [--fault-rate P]
@@ -21,6 +19,7 @@ The speed stays 1: faster physics trips the gateway's rate-of-change rule for E_
 USAGE
 }
 
+bench_name=repair-latency
 devices=200 rate=1 duration=3m fault_rate=20 repair_success=0.8 offline_rate=0 seed=1
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,66 +35,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-# shellcheck source=../scripts/java-env.sh
-source scripts/java-env.sh
-
-if [ "${M2MCARE_SKIP_BUILD:-0}" != "1" ]; then
-  echo "building gateway and device-sim..." >&2
-  # maven.test.skip: the bench needs the jars only, and must not fail on tests another module is editing
-  ./mvnw -q -B -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
-fi
-gateway_jar="$root/gateway/target/gateway.jar"
-sim_jar="$root/device-sim/target/device-sim.jar"
-for jar in "$gateway_jar" "$sim_jar"; do
-  [ -f "$jar" ] || { echo "repair-latency: $jar is missing; build it or unset M2MCARE_SKIP_BUILD" >&2; exit 1; }
-done
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/m2mcare-bench.XXXXXX")"
-gateway_pid=""
-cleanup() {
-  if [ -n "$gateway_pid" ] && kill -0 "$gateway_pid" 2>/dev/null; then
-    kill "$gateway_pid" 2>/dev/null || true
-    wait "$gateway_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-# Private copies: other builds of the shared tree must not swap a jar under a running bench.
-cp "$gateway_jar" "$work/gateway.jar"
-cp "$sim_jar" "$work/device-sim.jar"
-gateway_jar="$work/gateway.jar"
-sim_jar="$work/device-sim.jar"
-
-mqtt_port="$(free_port)"
-http_port="$(free_port)"
-token="bench-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
-base="http://127.0.0.1:$http_port"
-
-echo "starting the gateway (MQTT $mqtt_port, HTTP $http_port, data $work/data)..." >&2
-M2MCARE_DATA_DIR="$work/data" M2MCARE_MQTT_PORT="$mqtt_port" M2MCARE_HTTP_PORT="$http_port" \
-  M2MCARE_ADMIN_TOKEN="$token" M2MCARE_COAP_ENABLED=false \
-  java -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
-gateway_pid=$!
-
-for _ in $(seq 1 120); do
-  if curl -fsS "$base/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$gateway_pid" 2>/dev/null; then
-    echo "repair-latency: the gateway exited; its log:" >&2; tail -n 40 "$work/gateway.log" >&2; exit 1
-  fi
-  sleep 0.5
-done
-curl -fsS "$base/health" >/dev/null || { echo "repair-latency: gateway not healthy after 60 s" >&2;
-  tail -n 40 "$work/gateway.log" >&2; exit 1; }
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_build
+start_gateway
+base="$gateway_base" token="$gateway_token" mqtt_port="$gateway_mqtt_port"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-results="${M2MCARE_BENCH_RESULTS:-$root/bench/results}"
-mkdir -p "$results"
+results="$(results_dir)"
 summary_json="$results/repair-latency-$stamp.json"
 report="$results/repair-latency-$stamp.md"
 
@@ -115,13 +62,11 @@ else
   repairs_pretty="$(printf '%s' "$repairs" | python3 -m json.tool 2>/dev/null || printf '%s' "$repairs")"
 fi
 
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
-java_version="$(java -version 2>&1 | head -n 1)"
 
 {
   echo "# Repair latency bench, $stamp"
   echo
-  echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, $java_version, $(uname -sr)"
+  echo "Machine: $(machine_facts)"
   echo "Fleet: $devices devices x $rate msg/s for $duration, fault rate $fault_rate per device-hour," \
     "repair success $repair_success, offline rate $offline_rate, speed 1, seed $seed; device-sim exit code $sim_rc"
   echo
