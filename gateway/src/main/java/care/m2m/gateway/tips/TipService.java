@@ -160,7 +160,12 @@ public final class TipService {
         } else if (same.stream().anyMatch(t -> t.state() == State.DISMISSED)) {
             tip = tip.with(State.SUPPRESSED, "dismissed before, and the evidence has not changed", now);
         }
-        tips.insert(tip);
+        if (!tips.insert(tip)) {
+            return tips.sameEvidence(p.customerRef(), p.deviceId(), p.kind(), p.evidenceKey()).stream()
+                    .filter(t -> OPEN.contains(t.state())).findFirst().map(Decision::new)
+                    .orElseThrow(() -> new IllegalStateException("tip for " + p.deviceId() + " (" + p.kind()
+                            + ") refused as a duplicate, but no open twin was found"));
+        }
         return tip.state() == State.PENDING ? schedule(tip, now) : new Decision(tip);
     }
 
@@ -186,7 +191,10 @@ public final class TipService {
             return new Decision(deferred);
         }
         TipRecord delivered = tip.with(State.DELIVERED, null, now);
-        tips.update(delivered);
+        if (!tips.transition(tip, delivered)) {
+            LOG.debug("Tip {} was delivered by another gateway instance meanwhile", tip.id());
+            return new Decision(tip);
+        }
         return new Decision(delivered, true, prefs.channels());
     }
 
