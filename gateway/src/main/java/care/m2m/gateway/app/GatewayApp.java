@@ -34,6 +34,7 @@ import java.sql.SQLException;
 import care.m2m.gateway.commands.AnyDownlink;
 import care.m2m.gateway.commands.Downlink;
 import care.m2m.gateway.cluster.ClusterDownlink;
+import care.m2m.gateway.cluster.ClusterMetrics;
 import care.m2m.gateway.cluster.DeviceHandover;
 import care.m2m.gateway.cluster.DeviceLocator;
 import care.m2m.gateway.cluster.GatewayCluster;
@@ -145,6 +146,7 @@ public final class GatewayApp implements AutoCloseable {
             vertx = Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry)).build();
         }
         GatewayMetrics metrics = new MicrometerGatewayMetrics(registry);
+        ClusterMetrics.register(registry, membership);
 
         ModelCatalog models = config.modelsDir().map(DeviceModels::load).orElseGet(DeviceModels::builtIn);
         RecordsDatabase records = RecordsDatabase.open(config.sql(), config.dataDir());

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * the instance that held it before (or the leader, which holds every device no live instance holds) is asked
  * to release it: that instance forgets the device and answers once its writes are in the database; then this
  * instance reads the device's active faults and open commands from the database and carries on with them.
+ * Meanwhile the device's inputs (telemetry, events, results) wait, so nothing is diagnosed without its faults.
  * When a member dies, the leader adopts every device that no live instance holds, so silence checks and
  * command expiry go on for devices that never come back.
  */
@@ -22,6 +24,8 @@ public final class DeviceHandover {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceHandover.class);
     static final String ADDRESS = "m2mcare.handover.";
     static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(3);
+    /** The longest a device's inputs are held back while it is taken over. */
+    static final Duration TAKEOVER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final Membership membership;
@@ -46,6 +50,7 @@ public final class DeviceHandover {
 
     /** A device connected to this instance: take it over. Answers how many faults and commands came with it. */
     public Future<Integer> connected(String deviceId) {
+        ladder.holdInputs(deviceId);
         return locator.hold(deviceId).compose(previous -> {
             String from = previous.orElse(membership.leaderId());
             if (previous.isPresent() && from.equals(membership.nodeId())) {
@@ -59,7 +64,9 @@ public final class DeviceHandover {
                                 return Future.succeededFuture();
                             });
             return released.compose(v -> ladder.adopt(List.of(deviceId)));
-        }).onSuccess(n -> {
+        }).timeout(TAKEOVER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .onComplete(done -> ladder.resumeInputs(deviceId))
+                .onSuccess(n -> {
             if (n > 0) {
                 LOG.info("Device {} moved here with {} active faults and open commands", deviceId, n);
             }

@@ -9,6 +9,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
@@ -34,6 +35,8 @@ public final class GatewayCluster implements Membership {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCluster.class);
     static final String CLUSTER_NAME = "m2mcare";
+    /** The member attribute in which vertx-hazelcast keeps the Vert.x node id of each member. */
+    private static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(90);
 
     private final Vertx vertx;
@@ -46,13 +49,13 @@ public final class GatewayCluster implements Membership {
         manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
-                LOG.info("Cluster member joined: {} ({} members)", event.getMember().getUuid(),
+                LOG.info("Cluster member joined: {} ({} members)", event.getMember().getAttribute(NODE_ID_ATTRIBUTE),
                         event.getMembers().size());
             }
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                String node = event.getMember().getUuid().toString();
+                String node = event.getMember().getAttribute(NODE_ID_ATTRIBUTE);
                 LOG.warn("Cluster member left: {} ({} members left, this instance {} the leader)", node,
                         event.getMembers().size(), isLeader() ? "is" : "is not");
                 leftListeners.forEach(l -> l.accept(node));
@@ -61,16 +64,19 @@ public final class GatewayCluster implements Membership {
     }
 
     /**
-     * Starts the clustered Vert.x and joins the other members; blocks until joined, so never call it on an
-     * event loop.
+     * Starts the clustered Vert.x (with the metrics factory, unless null) and joins the other members; blocks
+     * until joined, so never call it on an event loop.
      */
     public static GatewayCluster start(ClusterSettings settings, VertxOptions options, VertxMetricsFactory metrics)
             throws Exception {
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings));
         EventBusOptions eventBus = options.getEventBusOptions().setHost(settings.host()).setPort(settings.eventBusPort());
         settings.publicHost().ifPresent(eventBus::setClusterPublicHost);
-        Vertx vertx = Vertx.builder().with(options).withMetrics(metrics).withClusterManager(manager).buildClustered()
-                .toCompletionStage().toCompletableFuture().get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        VertxBuilder builder = Vertx.builder().with(options).withClusterManager(manager);
+        if (metrics != null) {
+            builder.withMetrics(metrics);
+        }
+        Vertx vertx = builder.buildClustered().toCompletionStage().toCompletableFuture().get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         GatewayCluster cluster = new GatewayCluster(vertx, manager);
         LOG.info("Joined cluster {} as {} on {}:{} ({} members, leader: {})", CLUSTER_NAME, cluster.nodeId(),
                 settings.host(), settings.port(), manager.getNodes().size(), cluster.isLeader());
@@ -119,20 +125,30 @@ public final class GatewayCluster implements Membership {
         return members.hasNext() && members.next().localMember();
     }
 
+    /** The Vert.x node ids of the members, oldest first (Hazelcast keeps its member list in joining order). */
+    private List<String> nodes() {
+        return manager.getNodes();
+    }
+
     @Override
     public String leaderId() {
-        Iterator<Member> members = manager.getHazelcastInstance().getCluster().getMembers().iterator();
-        return members.hasNext() ? members.next().getUuid().toString() : nodeId();
+        List<String> nodes = nodes();
+        return nodes.isEmpty() ? nodeId() : nodes.get(0);
     }
 
     @Override
     public boolean isAlive(String nodeId) {
-        return nodeId != null && manager.getNodes().contains(nodeId);
+        return nodeId != null && nodes().contains(nodeId);
+    }
+
+    @Override
+    public int memberCount() {
+        return nodes().size();
     }
 
     @Override
     public boolean alone() {
-        return manager.getNodes().size() <= 1;
+        return nodes().size() <= 1;
     }
 
     @Override

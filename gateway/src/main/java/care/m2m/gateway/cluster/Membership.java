@@ -20,6 +20,9 @@ public interface Membership {
     /** Whether the node is a live member right now. */
     boolean isAlive(String nodeId);
 
+    /** How many members the cluster has, as this member sees it. */
+    int memberCount();
+
     /** Whether this instance is the only member. */
     boolean alone();
 
@@ -46,6 +49,11 @@ public interface Membership {
         @Override
         public boolean isAlive(String nodeId) {
             return "local".equals(nodeId);
+        }
+
+        @Override
+        public int memberCount() {
+            return 1;
         }
 
         @Override

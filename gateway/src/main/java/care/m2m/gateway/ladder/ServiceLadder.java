@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,8 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
     private final List<FaultListener> faultListeners = new CopyOnWriteArrayList<>();
     private boolean holdEveryDeviceAtStart = true;
+    /** Inputs of devices being taken over from another instance, held back until their state is here. */
+    private final Map<String, List<Runnable>> heldInputs = new HashMap<>();
     private CommandRouter router;
 
     /** The records this ladder reads and writes. */
@@ -185,7 +188,7 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
 
     @Override
     public void onTelemetry(Device device, TelemetryPoint point) {
-        context.runOnContext(v -> {
+        onDevice(device.id(), () -> {
             apply(engine.onTelemetry(device.id(), device.model(), point.timestamp(), clock.instant(), point.values()));
             if (anomalies != null) {
                 apply(anomalies.onPoint(device.id(), device.model(), point.timestamp(), point.values()));
@@ -195,18 +198,49 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
 
     @Override
     public void onEvent(Device device, DeviceEvent event) {
-        context.runOnContext(v -> apply(engine.onEvent(device.id(), device.model(),
+        onDevice(device.id(), () -> apply(engine.onEvent(device.id(), device.model(),
                 event.timestamp() == null ? clock.instant() : event.timestamp(), clock.instant(), event)));
     }
 
     @Override
     public void onCommandResult(Device device, CommandResult result) {
-        context.runOnContext(v -> commands.onResult(device.id(), result));
+        onDevice(device.id(), () -> commands.onResult(device.id(), result));
     }
 
     /** A device started listening for commands: send what waits for it. */
     public void onListening(String deviceId) {
-        context.runOnContext(v -> commands.onDeviceConnected(deviceId));
+        onDevice(deviceId, () -> commands.onDeviceConnected(deviceId));
+    }
+
+    /** Runs a device's input on the ladder's context, or holds it back while the device is being taken over. */
+    private void onDevice(String deviceId, Runnable input) {
+        context.runOnContext(v -> {
+            List<Runnable> held = heldInputs.get(deviceId);
+            if (held == null) {
+                input.run();
+            } else {
+                held.add(input);
+            }
+        });
+    }
+
+    /**
+     * Clustered mode: a device connected here and is being taken over; hold its inputs back until
+     * {@link #resumeInputs} (after {@link #adopt}), so that nothing is diagnosed without its faults. Call before
+     * the device can send anything (when its connection is registered).
+     */
+    public void holdInputs(String deviceId) {
+        context.runOnContext(v -> heldInputs.putIfAbsent(deviceId, new ArrayList<>()));
+    }
+
+    /** Runs what was held back for the device, in order, and lets its inputs through again. */
+    public void resumeInputs(String deviceId) {
+        context.runOnContext(v -> {
+            List<Runnable> held = heldInputs.remove(deviceId);
+            if (held != null) {
+                held.forEach(Runnable::run);
+            }
+        });
     }
 
     /**
