@@ -196,7 +196,8 @@ public final class GatewayApp implements AutoCloseable {
         CustomerStore customers = new CustomerStore(records);
         tips = new TipService(tipStore, customers, downlink, tipEvents,
                 vertx.createSharedWorkerExecutor("m2mcare-tips", 1), clock)
-                .withHoldout(new Holdout(config.advisor().holdoutShare()));
+                .withHoldout(new Holdout(config.advisor().holdoutShare()))
+                .withMetrics(registry);
         ladder.addNextRung(new FaultTipRung(models, rules, directory, tips));
         if (config.tickets().webhook().isPresent()) {
             OutboxStore outbox = new OutboxStore(records);

@@ -110,6 +110,13 @@ public final class ConfigLoader {
                     + " instances share (M2MCARE_SQL_URL=jdbc:postgresql://...), got "
                     + optional("M2MCARE_SQL_URL").orElse("the embedded H2 database"));
         }
+        for (String shared : java.util.List.of("M2MCARE_ADMIN_TOKEN", "M2MCARE_FIELD_SERVICE_TOKEN",
+                "M2MCARE_PSK_MASTER_KEY")) {
+            if (optional(shared).isEmpty()) {
+                throw new IllegalArgumentException(shared + ": clustered mode needs the same value on every instance"
+                        + " (each would otherwise generate its own into its data folder), got nothing");
+            }
+        }
         if (optional("M2MCARE_INFLUX_URL").isEmpty()) {
             throw new IllegalArgumentException("M2MCARE_CLUSTER_ENABLED: clustered mode needs a telemetry store all"
                     + " instances share (M2MCARE_INFLUX_URL), got the embedded store");

@@ -182,6 +182,7 @@ class ThreeGatewayClusterTest {
         settings.put("M2MCARE_WEBHOOK_URL", receiver.url());
         settings.put("M2MCARE_WEBHOOK_SECRET", SECRET);
         settings.put("M2MCARE_WEBHOOK_INTERVAL_MS", "200");
+        settings.put("M2MCARE_PSK_MASTER_KEY", "Y2x1c3Rlci10ZXN0LXBzay1tYXN0ZXIta2V5LTMyYg==");
         settings.put("M2MCARE_CLUSTER_ENABLED", "true");
         settings.put("M2MCARE_CLUSTER_HEARTBEAT_SECONDS", "1");
         settings.put("M2MCARE_CLUSTER_FAILURE_SECONDS", "4");
