@@ -38,7 +38,7 @@ class DockerDeploymentTest {
                 "gateway-1", "gateway-2", "gateway-3", "haproxy", "prometheus", "grafana", "device-sim",
                 "device-sim-direct");
         Run resolved = run(List.of("/usr/bin/docker-compose", "-f", compose.toString(), "config"));
-        assertThat(resolved.output()).contains("M2MCARE_CLUSTER_ENABLED: 'true'",
+        assertThat(resolved.output()).contains("M2MCARE_CLUSTER_ENABLED: \"true\"",
                 "M2MCARE_CLUSTER_MEMBERS: gateway-1:5701,gateway-2:5701,gateway-3:5701", "M2MCARE_CLUSTER_HOST: gateway-3");
         assertThat(Files.readString(DOCKER.resolve("prometheus/prometheus.yml")))
                 .contains("gateway-1:8080", "gateway-2:8080", "gateway-3:8080");
