@@ -236,6 +236,7 @@ public final class GatewayApp implements AutoCloseable {
             DeviceHandover handover = new DeviceHandover(vertx, membership, locator, ladder);
             await(handover.start());
             connected.onConnected(handover::connected);
+            coapDownlink.onListening(handover::connected);
         }
         ingest.addListener(ladder);
         ingest.onFirmwareChanged((device, firmware) -> directory.touch(device.id(), firmware)
