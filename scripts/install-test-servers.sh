@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, only when they are missing, the Debian packages whose servers (and the libcoap client) the tests start themselves
 # (testkit: InfluxDB, PostgreSQL, Mosquitto and its command-line clients), and Debian's Chromium with its
-# chromedriver for the browser tests of the web pages. The tests run each server on free
+# chromedriver for the browser tests of the web pages, and HAProxy and docker-compose to validate docker/. The tests run each server on free
 # loopback ports in a temporary folder, so the system services are kept from starting. Idempotent; silent
 # when everything is present.
 set -euo pipefail
@@ -17,6 +17,8 @@ has mosquitto || missing+=(mosquitto)
 has coap-client-openssl || missing+=(libcoap3-bin)
 has chromium || missing+=(chromium)
 has chromedriver || missing+=(chromium-driver)
+has haproxy || missing+=(haproxy)
+has docker-compose || missing+=(docker-compose)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

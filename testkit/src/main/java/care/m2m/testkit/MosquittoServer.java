@@ -53,6 +53,16 @@ public final class MosquittoServer extends LocalServer {
         return SHARED.get();
     }
 
+    /**
+     * A broker of the caller's own, next to the shared one (a second gateway address for fail-over tests),
+     * started on a free loopback port; the caller stops it.
+     */
+    public static MosquittoServer separate() {
+        MosquittoServer server = new MosquittoServer();
+        server.start();
+        return server;
+    }
+
     public String host() {
         return "127.0.0.1";
     }

@@ -25,12 +25,14 @@ final class SimOptions {
 
     /** Where the gateway is and how devices talk to it. */
     static final class Gateway {
-        @Option(names = "--gateway-url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
-                description = "Gateway HTTP base URL, for registering devices.")
-        URI gatewayUrl;
+        @Option(names = "--gateway-url", paramLabel = "URL[,URL...]", defaultValue = "http://127.0.0.1:8080",
+                split = ",", description = "Gateway HTTP base URL, for registering devices; several instances of a"
+                        + " cluster separated by commas (tried in turn when one cannot be reached).")
+        List<URI> gatewayUrl;
 
-        @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883",
-                description = "MQTT broker URI (tcp:// or ssl://).")
+        @Option(names = "--mqtt-url", paramLabel = "URL[,URL...]", defaultValue = "tcp://127.0.0.1:1883",
+                description = "MQTT broker URI (tcp:// or ssl://); several gateway instances separated by commas:"
+                        + " each device starts at its own one and fails over to the next, like firmware.")
         String mqttUrl;
 
         @Option(names = "--admin-token", paramLabel = "TOKEN", showDefaultValue = Visibility.NEVER,

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The part of the gateway's admin API the simulator needs: registering a device
@@ -20,15 +22,27 @@ public final class AdminClient {
 
     static final String DEVICES_PATH = "/api/v1/admin/devices";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
-    private final String devicesUri;
+    private final List<String> devicesUris;
     private final String adminToken;
 
     public AdminClient(URI gatewayUrl, String adminToken) {
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        this.devicesUri = gatewayUrl.toString().replaceAll("/+$", "") + DEVICES_PATH;
+        this(List.of(gatewayUrl), adminToken);
+    }
+
+    /**
+     * A client of several gateway instances (a cluster shares one registry): a request that cannot reach one
+     * instance (no connection, no answer) is sent to the next; an HTTP error answer is final.
+     */
+    public AdminClient(List<URI> gatewayUrls, String adminToken) {
+        if (gatewayUrls.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one gateway URL, got none");
+        }
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.devicesUris = gatewayUrls.stream().map(u -> u.toString().replaceAll("/+$", "") + DEVICES_PATH).toList();
         this.adminToken = adminToken;
     }
 
@@ -53,7 +67,7 @@ public final class AdminClient {
             body.put("location", registration.location());
         }
         String name = registration.id() == null ? "(id chosen by the gateway)" : registration.id();
-        return call(request(devicesUri).POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+        return call(base -> request(base).POST(HttpRequest.BodyPublishers.ofString(body.toString())),
                 "registering device " + name)
                 .thenApply(node -> credentials(node, registration.model(), "registering device " + name));
     }
@@ -61,9 +75,8 @@ public final class AdminClient {
     /** Gives an existing device a new secret and reads its model, so a lost credentials file can be rebuilt. */
     public CompletableFuture<DeviceCredentials> takeOver(String deviceId) {
         String what = "taking over device " + deviceId;
-        String deviceUri = devicesUri + "/" + deviceId;
-        return call(request(deviceUri + "/secret").POST(HttpRequest.BodyPublishers.noBody()), what)
-                .thenCompose(rotated -> call(request(deviceUri).GET(), what)
+        return call(base -> request(base + "/" + deviceId + "/secret").POST(HttpRequest.BodyPublishers.noBody()), what)
+                .thenCompose(rotated -> call(base -> request(base + "/" + deviceId).GET(), what)
                         .thenApply(device -> credentials(rotated, text(device, "model"), what)));
     }
 
@@ -75,10 +88,18 @@ public final class AdminClient {
                 .header("Accept", "application/json, application/problem+json");
     }
 
-    private CompletableFuture<JsonNode> call(HttpRequest.Builder request, String what) {
-        HttpRequest built = request.build();
+    /** Sends to the first gateway; when it cannot be reached, to the next, and so on. */
+    private CompletableFuture<JsonNode> call(Function<String, HttpRequest.Builder> request, String what) {
+        return call(request, what, 0);
+    }
+
+    private CompletableFuture<JsonNode> call(Function<String, HttpRequest.Builder> request, String what, int index) {
+        HttpRequest built = request.apply(devicesUris.get(index)).build();
         return http.sendAsync(built, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             if (failure != null) {
+                if (index + 1 < devicesUris.size()) {
+                    return null;
+                }
                 throw new ProvisioningException(what + " at " + built.uri() + " failed: " + failure.getMessage(),
                         failure);
             }
@@ -92,7 +113,7 @@ public final class AdminClient {
             } catch (IOException e) {
                 throw new ProvisioningException(what + ": the answer is not JSON: " + shorten(response.body()), e);
             }
-        });
+        }).thenCompose(node -> node != null ? CompletableFuture.completedFuture(node) : call(request, what, index + 1));
     }
 
     private static DeviceCredentials credentials(JsonNode node, String fallbackModel, String what) {

@@ -4,6 +4,7 @@ import care.m2m.contracts.codec.Encoding;
 import care.m2m.sim.firmware.FaultInjection;
 import care.m2m.sim.firmware.FirmwareSettings;
 import care.m2m.sim.transport.Protocol;
+import care.m2m.sim.transport.ServerList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -84,7 +85,11 @@ public record RunSettings(String mqttUrl, Protocol protocol, Encoding encoding, 
         }
     }
 
-    private static void requireBrokerUri(String url) {
+    private static void requireBrokerUri(String urls) {
+        ServerList.parse(Objects.requireNonNull(urls, "mqttUrl")).all().forEach(RunSettings::requireOneBrokerUri);
+    }
+
+    private static void requireOneBrokerUri(String url) {
         URI uri;
         try {
             uri = new URI(Objects.requireNonNull(url, "mqttUrl"));

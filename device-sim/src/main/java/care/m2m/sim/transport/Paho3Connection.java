@@ -32,11 +32,14 @@ final class Paho3Connection implements DeviceConnection {
     private final ConnectionSettings settings;
     private final ConnectionEvents events;
     private final MqttAsyncClient client;
+    /** This device's gateway addresses in the order it tries them (its own first). */
+    private final String[] servers;
 
     Paho3Connection(ConnectionSettings settings, ConnectionEvents events) throws MqttException {
         this.settings = settings;
         this.events = events;
-        this.client = new MqttAsyncClient(settings.serverUri(), settings.deviceId(), new MemoryPersistence(),
+        this.servers = ServerList.parse(settings.serverUri()).forDevice(settings.deviceId());
+        this.client = new MqttAsyncClient(servers[0], settings.deviceId(), new MemoryPersistence(),
                 settings.pingExecutor() == null ? new TimerPingSender()
                         : new ScheduledExecutorPingSender(settings.pingExecutor()));
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
@@ -78,6 +81,9 @@ final class Paho3Connection implements DeviceConnection {
         options.setCleanSession(false);
         options.setKeepAliveInterval(settings.keepAliveSeconds());
         options.setAutomaticReconnect(true);
+        if (servers.length > 1) {
+            options.setServerURIs(servers);
+        }
         options.setMaxReconnectDelay(ConnectionSettings.MAX_RECONNECT_DELAY_SECONDS * 1000);
         options.setMaxInflight(settings.maxInflight() + ConnectionSettings.WINDOW_HEADROOM);
         return options;

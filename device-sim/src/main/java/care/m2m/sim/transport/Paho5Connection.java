@@ -32,12 +32,15 @@ final class Paho5Connection implements DeviceConnection {
     private final ConnectionSettings settings;
     private final ConnectionEvents events;
     private final MqttAsyncClient client;
+    /** This device's gateway addresses in the order it tries them (its own first). */
+    private final String[] servers;
 
     Paho5Connection(ConnectionSettings settings, ConnectionEvents events) throws MqttException {
         this.settings = settings;
         this.events = events;
         TimerPingSender ping = settings.pingExecutor() == null ? null : new TimerPingSender(settings.pingExecutor());
-        this.client = new MqttAsyncClient(settings.serverUri(), settings.deviceId(), new MemoryPersistence(), ping, null);
+        this.servers = ServerList.parse(settings.serverUri()).forDevice(settings.deviceId());
+        this.client = new MqttAsyncClient(servers[0], settings.deviceId(), new MemoryPersistence(), ping, null);
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(ConnectionSettings.DISCONNECTED_BUFFER_SIZE);
@@ -77,6 +80,9 @@ final class Paho5Connection implements DeviceConnection {
         options.setSessionExpiryInterval(settings.sessionExpiry());
         options.setKeepAliveInterval(settings.keepAliveSeconds());
         options.setAutomaticReconnect(true);
+        if (servers.length > 1) {
+            options.setServerURIs(servers);
+        }
         options.setAutomaticReconnectDelay(1, ConnectionSettings.MAX_RECONNECT_DELAY_SECONDS);
         options.setReceiveMaximum(settings.maxInflight() + ConnectionSettings.WINDOW_HEADROOM);
         return options;

@@ -43,7 +43,7 @@ class SimCommandTest {
         SimCommand command = parse(Map.of());
         RunSettings settings = command.runSettings();
 
-        assertThat(command.gateway.gatewayUrl).hasToString("http://127.0.0.1:8080");
+        assertThat(command.gateway.gatewayUrl).containsExactly(java.net.URI.create("http://127.0.0.1:8080"));
         assertThat(settings.mqttUrl()).isEqualTo("tcp://127.0.0.1:1883");
         assertThat(command.gateway.adminTokenFile).isEqualTo(Path.of("data/admin-token"));
         assertThat(command.fleet.devices).isEqualTo(10);

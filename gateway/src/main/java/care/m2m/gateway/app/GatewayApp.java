@@ -32,6 +32,14 @@ import care.m2m.gateway.outbox.OutboxStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import care.m2m.gateway.commands.AnyDownlink;
+import care.m2m.gateway.commands.Downlink;
+import care.m2m.gateway.cluster.ClusterDownlink;
+import care.m2m.gateway.cluster.ClusterMetrics;
+import care.m2m.gateway.cluster.DeviceHandover;
+import care.m2m.gateway.cluster.DeviceLocator;
+import care.m2m.gateway.cluster.GatewayCluster;
+import care.m2m.gateway.cluster.Membership;
+import care.m2m.gateway.cluster.RemoteCommands;
 import care.m2m.gateway.commands.CommandSettings;
 import care.m2m.gateway.commands.CommandStore;
 import care.m2m.gateway.diagnosis.FaultStore;
@@ -103,6 +111,7 @@ public final class GatewayApp implements AutoCloseable {
     private IngestService ingest;
     private ServiceLadder ladder;
     private TipService tips;
+    private Membership membership = Membership.SINGLE;
 
     private GatewayApp(GatewayConfig config) {
         this.config = config;
@@ -127,11 +136,17 @@ public final class GatewayApp implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        VertxOptions vertxOptions = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+        if (config.cluster().enabled()) {
+            GatewayCluster cluster = GatewayCluster.start(config.cluster(), vertxOptions,
+                    new MicrometerMetricsFactory(registry));
+            vertx = cluster.vertx();
+            membership = cluster;
+        } else {
+            vertx = Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry)).build();
+        }
         GatewayMetrics metrics = new MicrometerGatewayMetrics(registry);
+        ClusterMetrics.register(registry, membership);
 
         ModelCatalog models = config.modelsDir().map(DeviceModels::load).orElseGet(DeviceModels::builtIn);
         RecordsDatabase records = RecordsDatabase.open(config.sql(), config.dataDir());
@@ -154,10 +169,25 @@ public final class GatewayApp implements AutoCloseable {
         coapDownlink = new CoapDownlink(codec);
         ServiceLadder.Stores ladderStores = new ServiceLadder.Stores(new DeviceRegistry(records),
                 new FaultStore(records), new CommandStore(records), new RepairAttemptStore(records));
-        AnyDownlink downlink = new AnyDownlink(List.of(new MqttDownlink(connected, codec), coapDownlink));
+        Downlink downlink = new AnyDownlink(List.of(new MqttDownlink(connected, codec), coapDownlink));
+        DeviceLocator locator = null;
+        if (config.cluster().enabled()) {
+            locator = new DeviceLocator(vertx, membership);
+            ClusterDownlink clusterDownlink = new ClusterDownlink(vertx, downlink, locator, membership, codec);
+            await(clusterDownlink.start());
+            downlink = clusterDownlink;
+        }
         RuleBook rules = RuleBook.load(models, config.modelsDir());
         ladder = new ServiceLadder(models, rules, ladderStores, downlink,
                 CommandSettings.DEFAULTS, metrics, clock, vertx.createSharedWorkerExecutor("m2mcare-ladder-writer", 1));
+        if (config.cluster().enabled()) {
+            RemoteCommands remoteCommands = new RemoteCommands(vertx, membership, locator, ladder);
+            await(remoteCommands.start());
+            ladder.withCommandRouter(remoteCommands);
+            if (!membership.alone()) {
+                ladder.startHoldingNoDevice();
+            }
+        }
         if (config.anomaly().enabled()) {
             ladder.withAnomalyWatch(new AnomalyWatch(new DetectorFactory(DetectorConfig.defaults()),
                     config.anomaly().threshold(), config.anomaly().quiet(), models, rules));
@@ -167,7 +197,8 @@ public final class GatewayApp implements AutoCloseable {
         CustomerStore customers = new CustomerStore(records);
         tips = new TipService(tipStore, customers, downlink, tipEvents,
                 vertx.createSharedWorkerExecutor("m2mcare-tips", 1), clock)
-                .withHoldout(new Holdout(config.advisor().holdoutShare()));
+                .withHoldout(new Holdout(config.advisor().holdoutShare()))
+                .withMetrics(registry);
         ladder.addNextRung(new FaultTipRung(models, rules, directory, tips));
         if (config.tickets().webhook().isPresent()) {
             OutboxStore outbox = new OutboxStore(records);
@@ -185,16 +216,29 @@ public final class GatewayApp implements AutoCloseable {
                 store, tips, config.advisor().window(), clock);
         if (!config.advisor().interval().isZero()) {
             long every = config.advisor().interval().toMillis();
-            vertx.setPeriodic(every, every, id -> queryWorkers.executeBlocking(advice::run, false)
-                    .onFailure(e -> LOG.warn("Usage advisor run failed: {}", e.getMessage())));
+            vertx.setPeriodic(every, every, id -> {
+                if (membership.isLeader()) {
+                    queryWorkers.executeBlocking(advice::run, false)
+                            .onFailure(e -> LOG.warn("Usage advisor run failed: {}", e.getMessage()));
+                }
+            });
         }
-        vertx.setPeriodic(TIP_SWEEP.toMillis(), id -> tips.deliverDue()
-                .onFailure(e -> LOG.warn("Tip delivery sweep failed: {}", e.getMessage())));
+        vertx.setPeriodic(TIP_SWEEP.toMillis(), id -> {
+            if (membership.isLeader()) {
+                tips.deliverDue().onFailure(e -> LOG.warn("Tip delivery sweep failed: {}", e.getMessage()));
+            }
+        });
         TicketFeature tickets = TicketFeature.create(vertx, config, records, store, registry, tips, queryWorkers,
                 clock);
         tickets.attach(ladder, rules);
         await(vertx.deployVerticle(ladder));
-        tickets.start();
+        tickets.start(membership::isLeader);
+        if (config.cluster().enabled()) {
+            DeviceHandover handover = new DeviceHandover(vertx, membership, locator, ladder);
+            await(handover.start());
+            connected.onConnected(handover::connected);
+            coapDownlink.onListening(handover::connected);
+        }
         ingest.addListener(ladder);
         ingest.onFirmwareChanged((device, firmware) -> directory.touch(device.id(), firmware)
                 .onFailure(e -> LOG.debug("Could not record firmware {} of {}: {}", firmware, device.id(), e.toString())));
@@ -314,6 +358,11 @@ public final class GatewayApp implements AutoCloseable {
 
     public ServiceLadder ladder() {
         return ladder;
+    }
+
+    /** This instance in its cluster (single-node mode: alone and the leader). */
+    public Membership membership() {
+        return membership;
     }
 
     public Path dataDir() {

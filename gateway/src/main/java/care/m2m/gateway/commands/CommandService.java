@@ -50,9 +50,23 @@ public final class CommandService {
         listeners.add(listener);
     }
 
-    /** Takes over the commands that were not final when the gateway stopped. */
-    public void restore(List<CommandRecord> commands) {
-        commands.forEach(c -> open.put(c.id(), c));
+    /**
+     * Takes over the commands that were not final when the gateway stopped, or that another gateway instance
+     * held; a command already open here is kept as it is. Answers those that were new here.
+     */
+    public List<CommandRecord> restore(List<CommandRecord> commands) {
+        List<CommandRecord> added = new ArrayList<>();
+        for (CommandRecord c : commands) {
+            if (!c.status().isFinal() && open.putIfAbsent(c.id(), c) == null) {
+                added.add(c);
+            }
+        }
+        return added;
+    }
+
+    /** Forgets a device's open commands here: another gateway instance took the device over (they are stored). */
+    public void release(String deviceId) {
+        open.values().removeIf(c -> c.deviceId().equals(deviceId));
     }
 
     /** Queues a command (already checked against the device's model) and sends it if the device is online. */

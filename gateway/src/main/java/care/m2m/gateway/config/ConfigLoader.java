@@ -98,7 +98,39 @@ public final class ConfigLoader {
                         decimal("M2MCARE_TARIFF_PEAK_EUR_PER_KWH", AdvisorSettings.DEFAULT_PEAK_EUR_PER_KWH),
                         decimal("M2MCARE_TARIFF_OFFPEAK_EUR_PER_KWH", AdvisorSettings.DEFAULT_OFF_PEAK_EUR_PER_KWH),
                         decimal("M2MCARE_TIPS_HOLDOUT_SHARE", AdvisorSettings.DEFAULT_HOLDOUT_SHARE)),
-                tickets());
+                tickets(),
+                cluster());
+    }
+
+    private ClusterSettings cluster() {
+        if (!bool("M2MCARE_CLUSTER_ENABLED", false)) {
+            return ClusterSettings.disabled();
+        }
+        if (optional("M2MCARE_SQL_URL").filter(url -> !url.startsWith("jdbc:h2:")).isEmpty()) {
+            throw new IllegalArgumentException("M2MCARE_CLUSTER_ENABLED: clustered mode needs a records database all"
+                    + " instances share (M2MCARE_SQL_URL=jdbc:postgresql://...), got "
+                    + optional("M2MCARE_SQL_URL").orElse("the embedded H2 database"));
+        }
+        for (String shared : java.util.List.of("M2MCARE_ADMIN_TOKEN", "M2MCARE_FIELD_SERVICE_TOKEN",
+                "M2MCARE_PSK_MASTER_KEY")) {
+            if (optional(shared).isEmpty()) {
+                throw new IllegalArgumentException(shared + ": clustered mode needs the same value on every instance"
+                        + " (each would otherwise generate its own into its data folder), got nothing");
+            }
+        }
+        if (optional("M2MCARE_INFLUX_URL").isEmpty()) {
+            throw new IllegalArgumentException("M2MCARE_CLUSTER_ENABLED: clustered mode needs a telemetry store all"
+                    + " instances share (M2MCARE_INFLUX_URL), got the embedded store");
+        }
+        return new ClusterSettings(true, text("M2MCARE_CLUSTER_HOST", ClusterSettings.DEFAULT_HOST),
+                integer("M2MCARE_CLUSTER_PORT", ClusterSettings.DEFAULT_PORT), optional("M2MCARE_CLUSTER_PUBLIC_HOST"),
+                optional("M2MCARE_CLUSTER_MEMBERS").map(m -> java.util.Arrays.stream(m.split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).toList()).orElse(java.util.List.of()),
+                integer("M2MCARE_EVENTBUS_PORT", 0),
+                Duration.ofSeconds(integer("M2MCARE_CLUSTER_HEARTBEAT_SECONDS",
+                        (int) ClusterSettings.DEFAULT_HEARTBEAT.toSeconds())),
+                Duration.ofSeconds(integer("M2MCARE_CLUSTER_FAILURE_SECONDS",
+                        (int) ClusterSettings.DEFAULT_FAILURE_TIMEOUT.toSeconds())));
     }
 
     private TicketSettings tickets() {

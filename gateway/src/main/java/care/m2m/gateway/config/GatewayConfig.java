@@ -24,7 +24,8 @@ public record GatewayConfig(
         Optional<Path> modelsDir,
         AnomalySettings anomaly,
         AdvisorSettings advisor,
-        TicketSettings tickets) {
+        TicketSettings tickets,
+        ClusterSettings cluster) {
 
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -39,6 +40,7 @@ public record GatewayConfig(
         Objects.requireNonNull(anomaly, "anomaly");
         Objects.requireNonNull(advisor, "advisor");
         Objects.requireNonNull(tickets, "tickets");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /**

@@ -108,6 +108,11 @@ public final class DiagnosisEngine {
         }
     }
 
+    /** Stops watching a device whose diagnosis another gateway instance took over. */
+    public void forget(String deviceId) {
+        devices.remove(deviceId);
+    }
+
     public int watchedDevices() {
         return devices.size();
     }

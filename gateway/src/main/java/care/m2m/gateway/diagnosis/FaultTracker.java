@@ -48,9 +48,25 @@ public final class FaultTracker {
         listeners.add(listener);
     }
 
-    /** Takes over faults that were active before a restart. */
-    public void restore(Collection<Fault> faults) {
-        faults.forEach(f -> active.put(f.key(), f));
+    /**
+     * Takes over faults that were active before a restart, or on another gateway instance; a fault already
+     * tracked here is kept as it is. Answers the faults that were new here.
+     */
+    public List<Fault> restore(Collection<Fault> faults) {
+        List<Fault> added = new ArrayList<>();
+        faults.forEach(f -> {
+            if (active.putIfAbsent(f.key(), f) == null) {
+                added.add(f);
+            }
+        });
+        return added;
+    }
+
+    /** Forgets a device's faults here: another gateway instance took the device over (its faults are stored). */
+    public void release(String deviceId) {
+        active.values().removeIf(f -> f.deviceId().equals(deviceId));
+        recentlyCleared.values().removeIf(f -> f.deviceId().equals(deviceId));
+        pendingClears.values().removeIf(p -> p.fault().deviceId().equals(deviceId));
     }
 
     public Optional<Fault> active(String deviceId, String code) {

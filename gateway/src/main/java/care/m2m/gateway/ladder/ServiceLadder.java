@@ -30,8 +30,11 @@ import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,10 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     private Future<Void> lastWrite = Future.succeededFuture();
     private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
     private final List<FaultListener> faultListeners = new CopyOnWriteArrayList<>();
+    private boolean holdEveryDeviceAtStart = true;
+    /** Inputs of devices being taken over from another instance, held back until their state is here. */
+    private final Map<String, List<Runnable>> heldInputs = new HashMap<>();
+    private CommandRouter router;
 
     /** The records this ladder reads and writes. */
     public record Stores(DeviceRegistry registry, FaultStore faults, CommandStore commands, RepairAttemptStore attempts) {
@@ -88,6 +95,21 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     /** Adds learned anomaly detection for metrics without rules; call before deployment. */
     public ServiceLadder withAnomalyWatch(AnomalyWatch watch) {
         this.anomalies = watch;
+        return this;
+    }
+
+    /**
+     * Clustered mode, for an instance that joins running members: start holding no device; devices come to
+     * it by {@link #adopt} when they connect. Call before deployment.
+     */
+    public ServiceLadder startHoldingNoDevice() {
+        this.holdEveryDeviceAtStart = false;
+        return this;
+    }
+
+    /** Clustered mode: operators' commands go to the instance that holds the device. Call before deployment. */
+    public ServiceLadder withCommandRouter(CommandRouter commandRouter) {
+        this.router = commandRouter;
         return this;
     }
 
@@ -130,6 +152,9 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     }
 
     private State loadState() {
+        if (!holdEveryDeviceAtStart) {
+            return new State(List.of(), List.of(), List.of(), 0);
+        }
         int interrupted = attemptStore.interruptPending();
         List<Device> devices = new ArrayList<>();
         String after = null;
@@ -163,7 +188,7 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
 
     @Override
     public void onTelemetry(Device device, TelemetryPoint point) {
-        context.runOnContext(v -> {
+        onDevice(device.id(), () -> {
             apply(engine.onTelemetry(device.id(), device.model(), point.timestamp(), clock.instant(), point.values()));
             if (anomalies != null) {
                 apply(anomalies.onPoint(device.id(), device.model(), point.timestamp(), point.values()));
@@ -173,22 +198,65 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
 
     @Override
     public void onEvent(Device device, DeviceEvent event) {
-        context.runOnContext(v -> apply(engine.onEvent(device.id(), device.model(),
+        onDevice(device.id(), () -> apply(engine.onEvent(device.id(), device.model(),
                 event.timestamp() == null ? clock.instant() : event.timestamp(), clock.instant(), event)));
     }
 
     @Override
     public void onCommandResult(Device device, CommandResult result) {
-        context.runOnContext(v -> commands.onResult(device.id(), result));
+        onDevice(device.id(), () -> commands.onResult(device.id(), result));
     }
 
     /** A device started listening for commands: send what waits for it. */
     public void onListening(String deviceId) {
-        context.runOnContext(v -> commands.onDeviceConnected(deviceId));
+        onDevice(deviceId, () -> commands.onDeviceConnected(deviceId));
     }
 
-    /** Queues an operator's command; the future completes once it is durably queued. */
+    /** Runs a device's input on the ladder's context, or holds it back while the device is being taken over. */
+    private void onDevice(String deviceId, Runnable input) {
+        context.runOnContext(v -> {
+            List<Runnable> held = heldInputs.get(deviceId);
+            if (held == null) {
+                input.run();
+            } else {
+                held.add(input);
+            }
+        });
+    }
+
+    /**
+     * Clustered mode: a device connected here and is being taken over; hold its inputs back until
+     * {@link #resumeInputs} (after {@link #adopt}), so that nothing is diagnosed without its faults. Call before
+     * the device can send anything (when its connection is registered).
+     */
+    public void holdInputs(String deviceId) {
+        context.runOnContext(v -> heldInputs.putIfAbsent(deviceId, new ArrayList<>()));
+    }
+
+    /** Runs what was held back for the device, in order, and lets its inputs through again. */
+    public void resumeInputs(String deviceId) {
+        context.runOnContext(v -> {
+            List<Runnable> held = heldInputs.remove(deviceId);
+            if (held != null) {
+                held.forEach(Runnable::run);
+            }
+        });
+    }
+
+    /**
+     * Queues an operator's command, on the instance that holds the device in clustered mode; the future
+     * completes once it is durably queued.
+     */
     public Future<CommandRecord> submitCommand(String deviceId, String action, Map<String, Object> params, Duration ttl) {
+        if (router == null) {
+            return submitHere(deviceId, action, params, ttl);
+        }
+        return router.submitElsewhere(deviceId, action, params, ttl).compose(elsewhere -> elsewhere
+                .map(Future::succeededFuture).orElseGet(() -> submitHere(deviceId, action, params, ttl)));
+    }
+
+    /** Queues an operator's command on this instance; the future completes once it is durably queued. */
+    public Future<CommandRecord> submitHere(String deviceId, String action, Map<String, Object> params, Duration ttl) {
         return Future.<CommandRecord>future(p -> context.runOnContext(v -> {
             CommandRecord command = commands.submit(deviceId, action, params, ttl, CommandRecord.Origin.OPERATOR, null);
             lastWrite.onComplete(done -> {
@@ -200,6 +268,68 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
                 }
             });
         }));
+    }
+
+    /**
+     * Another instance takes the device over: forget its open commands, faults and diagnosis here, and answer
+     * once every record this ladder wrote before is in the database, so the new holder reads the latest.
+     */
+    public Future<Void> release(String deviceId) {
+        return Future.<Future<Void>>future(p -> context.runOnContext(v -> {
+            commands.release(deviceId);
+            tracker.release(deviceId);
+            engine.forget(deviceId);
+            p.complete(lastWrite.<Void>mapEmpty().otherwiseEmpty());
+        })).compose(written -> written);
+    }
+
+    /**
+     * Takes devices over from another instance (or from one that died): reads their active faults and open
+     * commands from the database and carries on with them here; what this ladder already holds is kept.
+     * Answers how many faults and commands came in.
+     */
+    public Future<Integer> adopt(Collection<String> deviceIds) {
+        return writer.executeBlocking(() -> {
+            List<Device> devices = new ArrayList<>();
+            List<Fault> faults = new ArrayList<>();
+            List<CommandRecord> open = new ArrayList<>();
+            for (String id : deviceIds) {
+                registry.find(id).ifPresent(devices::add);
+                faultStore.ofDevice(id, 200).stream().filter(f -> f.status() != Fault.Status.CLEARED).forEach(faults::add);
+                commandStore.ofDevice(id, 500).stream().filter(c -> !c.status().isFinal()).forEach(open::add);
+            }
+            return new State(faults, open, devices, 0);
+        }, true).compose(state -> Future.future(p -> context.runOnContext(v -> p.complete(merge(state)))));
+    }
+
+    /**
+     * The leader takes over every device that no live instance holds (after an instance died): like a
+     * restart, but without touching the devices in {@code heldElsewhere} or what this ladder already holds.
+     */
+    public Future<Integer> adoptAllExcept(Set<String> heldElsewhere) {
+        return writer.executeBlocking(() -> {
+            List<Device> devices = new ArrayList<>();
+            String after = null;
+            List<Device> page;
+            do {
+                page = registry.list(after, 1000);
+                page.stream().filter(d -> !heldElsewhere.contains(d.id())).forEach(devices::add);
+                after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+            } while (page.size() == 1000);
+            return new State(faultStore.active().stream().filter(f -> !heldElsewhere.contains(f.deviceId())).toList(),
+                    commandStore.open().stream().filter(c -> !heldElsewhere.contains(c.deviceId())).toList(), devices, 0);
+        }, true).compose(state -> Future.future(p -> context.runOnContext(v -> p.complete(merge(state)))));
+    }
+
+    private int merge(State state) {
+        state.devices().forEach(d -> engine.watch(d.id(), d.model(), clock.instant()));
+        List<Fault> faults = tracker.restore(state.faults());
+        faults.forEach(f -> engine.restoreRaised(f.deviceId(), f.model(), f.code(), f.lastSeen()));
+        List<CommandRecord> open = commands.restore(state.commands());
+        faults.stream().filter(f -> f.ladder() == Fault.Ladder.REPAIRING || f.ladder() == Fault.Ladder.NEW)
+                .forEach(f -> repair.onRaised(f, false));
+        open.stream().map(CommandRecord::deviceId).distinct().forEach(commands::onDeviceConnected);
+        return faults.size() + open.size();
     }
 
     private void apply(List<FaultSignal> signals) {

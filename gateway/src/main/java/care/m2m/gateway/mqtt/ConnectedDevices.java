@@ -15,6 +15,12 @@ public final class ConnectedDevices {
 
     private final Map<String, MqttDeviceConnection> connections = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeningListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> connectedListeners = new CopyOnWriteArrayList<>();
+
+    /** Registers who wants to know when a device connected here (clustered mode: this instance holds it now). */
+    public void onConnected(Consumer<String> listener) {
+        connectedListeners.add(listener);
+    }
 
     /** Registers who wants to know when a device starts listening for commands (to send what waits). */
     public void onListening(Consumer<String> listener) {
@@ -27,7 +33,9 @@ public final class ConnectedDevices {
 
     /** Registers the connection and returns the one it replaces, if any. */
     Optional<MqttDeviceConnection> add(MqttDeviceConnection connection) {
-        return Optional.ofNullable(connections.put(connection.deviceId(), connection));
+        Optional<MqttDeviceConnection> replaced = Optional.ofNullable(connections.put(connection.deviceId(), connection));
+        connectedListeners.forEach(l -> l.accept(connection.deviceId()));
+        return replaced;
     }
 
     /** Removes the connection, unless a newer one of the same device has already replaced it. */

@@ -55,6 +55,24 @@ public final class OutboxStore {
                 + " delivered_at FROM outbox WHERE ticket_id = ? ORDER BY seq", ticketId);
     }
 
+    /**
+     * Claims a due event for one sending attempt: moves its next attempt to {@code leaseUntil}, but only if
+     * nobody changed it since it was read. Of two senders (a short overlap of two cluster leaders) only one
+     * gets {@code true}, so an event is never posted twice at once; a sender that dies after claiming leaves
+     * the event to be retried when the lease ends.
+     */
+    public boolean claim(String id, Instant readNextAttempt, Instant leaseUntil) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_at IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(leaseUntil));
+            ps.setString(2, id);
+            ps.setTimestamp(3, Timestamp.from(readNextAttempt));
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim outbox event " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     public void delivered(String id, Instant at) {
         update("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", at, null, id);
     }

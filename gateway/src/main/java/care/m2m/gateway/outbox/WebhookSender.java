@@ -31,6 +31,8 @@ public final class WebhookSender {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final int BATCH = 200;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a claimed event is left to its sender before another may try it (longer than one POST). */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final OutboxStore outbox;
@@ -59,9 +61,14 @@ public final class WebhookSender {
     }
 
     public void start() {
+        start(() -> true);
+    }
+
+    /** Starts the loop; a round runs only while {@code leader} says so (clustered mode: once per cluster). */
+    public void start(java.util.function.BooleanSupplier leader) {
         long period = Math.max(10, settings.interval().toMillis());
         timer = vertx.setPeriodic(period, period, id -> {
-            if (running.compareAndSet(false, true)) {
+            if (leader.getAsBoolean() && running.compareAndSet(false, true)) {
                 worker.executeBlocking(() -> {
                     sendDue();
                     return null;
@@ -92,6 +99,10 @@ public final class WebhookSender {
             }
             Instant now = clock.instant();
             if (event.nextAttemptAt().isAfter(now)) {
+                blocked.add(event.ticketId());
+                continue;
+            }
+            if (!outbox.claim(event.id(), event.nextAttemptAt(), now.plus(CLAIM_LEASE))) {
                 blocked.add(event.ticketId());
                 continue;
             }

@@ -90,11 +90,22 @@ public final class TicketFeature {
 
     /** Starts the sweep (auto-resolve, auto-close) and, when a webhook is configured, its sender. */
     public void start() {
+        start(() -> true);
+    }
+
+    /**
+     * Starts the sweep and the webhook sender, which do their rounds only while {@code leader} says so:
+     * in clustered mode they run once per cluster, on the leader, and move to a survivor when it dies.
+     */
+    public void start(java.util.function.BooleanSupplier leader) {
         long sweep = Math.max(10, config.tickets().sweepInterval().toMillis());
-        vertx.setPeriodic(sweep, sweep, id -> service.sweep()
-                .onFailure(e -> LOG.warn("Ticket sweep failed: {}", e.getMessage())));
+        vertx.setPeriodic(sweep, sweep, id -> {
+            if (leader.getAsBoolean()) {
+                service.sweep().onFailure(e -> LOG.warn("Ticket sweep failed: {}", e.getMessage()));
+            }
+        });
         if (sender != null) {
-            sender.start();
+            sender.start(leader);
         } else {
             LOG.info("No M2MCARE_WEBHOOK_URL: ticket events wait in the outbox");
         }

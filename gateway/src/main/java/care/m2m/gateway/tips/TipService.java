@@ -6,6 +6,8 @@ import care.m2m.contracts.topics.MessageType;
 import care.m2m.gateway.commands.Downlink;
 import care.m2m.gateway.tips.Preferences.Channel;
 import care.m2m.gateway.tips.TipRecord.State;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +45,7 @@ public final class TipService {
     private final Clock clock;
     private Holdout holdout = new Holdout(0);
     private TipWebhook webhook;
+    private MeterRegistry meters;
 
     /** @param serial a worker executor with exactly one thread: every decision runs there, in order */
     public TipService(TipStore tips, CustomerStore customers, Downlink downlink, TipEvents events,
@@ -58,6 +61,12 @@ public final class TipService {
     /** Holds a share of advisor tips back from a random control group, to measure whether they work. */
     public TipService withHoldout(Holdout control) {
         this.holdout = control;
+        return this;
+    }
+
+    /** Counts tips delivered per channel as {@code m2mcare_tips_delivered_total{channel}}. */
+    public TipService withMetrics(MeterRegistry registry) {
+        this.meters = registry;
         return this;
     }
 
@@ -160,7 +169,12 @@ public final class TipService {
         } else if (same.stream().anyMatch(t -> t.state() == State.DISMISSED)) {
             tip = tip.with(State.SUPPRESSED, "dismissed before, and the evidence has not changed", now);
         }
-        tips.insert(tip);
+        if (!tips.insert(tip)) {
+            return tips.sameEvidence(p.customerRef(), p.deviceId(), p.kind(), p.evidenceKey()).stream()
+                    .filter(t -> OPEN.contains(t.state())).findFirst().map(Decision::new)
+                    .orElseThrow(() -> new IllegalStateException("tip for " + p.deviceId() + " (" + p.kind()
+                            + ") refused as a duplicate, but no open twin was found"));
+        }
         return tip.state() == State.PENDING ? schedule(tip, now) : new Decision(tip);
     }
 
@@ -186,7 +200,10 @@ public final class TipService {
             return new Decision(deferred);
         }
         TipRecord delivered = tip.with(State.DELIVERED, null, now);
-        tips.update(delivered);
+        if (!tips.transition(tip, delivered)) {
+            LOG.debug("Tip {} was delivered by another gateway instance meanwhile", tip.id());
+            return new Decision(tip);
+        }
         return new Decision(delivered, true, prefs.channels());
     }
 
@@ -201,6 +218,7 @@ public final class TipService {
             serial.executeBlocking(() -> {
                 webhook.append(tip, "tip.delivered");
                 tips.recordDelivery(tip.id(), Channel.WEBHOOK, clock.instant());
+                count(Channel.WEBHOOK);
                 return null;
             }, true).onFailure(e -> LOG.warn("Tip {} not handed to the webhook: {}", tip.id(), e.getMessage()));
         }
@@ -215,9 +233,17 @@ public final class TipService {
     private void record(TipRecord tip, Channel channel) {
         serial.executeBlocking(() -> {
             tips.recordDelivery(tip.id(), channel, clock.instant());
+            count(channel);
             return null;
         }, true).onFailure(e -> LOG.warn("Could not record delivery of {} on {}: {}", tip.id(), channel,
                 e.getMessage()));
+    }
+
+    private void count(Channel channel) {
+        if (meters != null) {
+            Counter.builder("m2mcare.tips.delivered").tag("channel", channel.name().toLowerCase())
+                    .description("Tips delivered, per channel").register(meters).increment();
+        }
     }
 
     public static JsonObject toJson(TipRecord t) {

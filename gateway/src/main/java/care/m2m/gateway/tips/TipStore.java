@@ -4,6 +4,9 @@ import care.m2m.gateway.records.RecordsDatabase;
 import care.m2m.gateway.tips.Preferences.Channel;
 import care.m2m.gateway.tips.TipRecord.Source;
 import care.m2m.gateway.tips.TipRecord.State;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +16,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,36 +33,92 @@ public final class TipStore {
         this.db = db;
     }
 
-    public void insert(TipRecord t) {
-        run("INSERT INTO tips (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setString(1, t.id());
-            ps.setString(2, t.deviceId());
-            ps.setString(3, t.customerRef());
-            ps.setString(4, t.kind());
-            ps.setString(5, t.title());
-            ps.setString(6, t.text());
-            setDouble(ps, 7, t.benefitKwh());
-            setDouble(ps, 8, t.benefitEur());
-            ps.setString(9, t.evidenceKey());
-            ps.setString(10, t.source().name());
-            ps.setString(11, t.state().name());
-            ps.setString(12, t.note());
-            ps.setTimestamp(13, ts(t.createdAt()));
-            ps.setTimestamp(14, ts(t.deliverAfter()));
-            ps.setTimestamp(15, ts(t.deliveredAt()));
-            ps.setTimestamp(16, ts(t.updatedAt()));
-        });
+    /** The states in which a tip counts as open: at most one open tip per customer, device, kind and evidence. */
+    public static final Set<State> OPEN = EnumSet.of(State.PENDING, State.DELIVERED, State.READ, State.SNOOZED,
+            State.HELD_OUT);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Inserts a tip; answers {@code false} when an open tip with the same customer, device, kind and evidence
+     * already exists (the database's unique open key refused it: another gateway instance was faster).
+     */
+    public boolean insert(TipRecord t) {
+        try {
+            run("INSERT INTO tips (" + COLUMNS + ", open_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ps -> {
+                        bindInsert(ps, t);
+                        ps.setString(17, openKey(t));
+                    });
+            return true;
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Moves a tip to its next state only if it is still in the state it was read in: of two instances
+     * delivering the same due tip, only one gets {@code true} and pushes it to the channels.
+     */
+    public boolean transition(TipRecord read, TipRecord next) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("UPDATE tips SET state = ?,"
+                + " note = ?, deliver_after = ?, delivered_at = ?, updated_at = ?, open_key = ? WHERE id = ? AND state = ?")) {
+            bindUpdate(ps, next);
+            ps.setString(8, read.state().name());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("tip records: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 of customer, device, kind and evidence while the tip is open; null once it is not. */
+    static String openKey(TipRecord t) {
+        if (!OPEN.contains(t.state())) {
+            return null;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\n", t.customerRef(), t.deviceId(),
+                    t.kind(), t.evidenceKey()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void bindInsert(PreparedStatement ps, TipRecord t) throws SQLException {
+        ps.setString(1, t.id());
+        ps.setString(2, t.deviceId());
+        ps.setString(3, t.customerRef());
+        ps.setString(4, t.kind());
+        ps.setString(5, t.title());
+        ps.setString(6, t.text());
+        setDouble(ps, 7, t.benefitKwh());
+        setDouble(ps, 8, t.benefitEur());
+        ps.setString(9, t.evidenceKey());
+        ps.setString(10, t.source().name());
+        ps.setString(11, t.state().name());
+        ps.setString(12, t.note());
+        ps.setTimestamp(13, ts(t.createdAt()));
+        ps.setTimestamp(14, ts(t.deliverAfter()));
+        ps.setTimestamp(15, ts(t.deliveredAt()));
+        ps.setTimestamp(16, ts(t.updatedAt()));
+    }
+
+    private static void bindUpdate(PreparedStatement ps, TipRecord t) throws SQLException {
+        ps.setString(1, t.state().name());
+        ps.setString(2, t.note());
+        ps.setTimestamp(3, ts(t.deliverAfter()));
+        ps.setTimestamp(4, ts(t.deliveredAt()));
+        ps.setTimestamp(5, ts(t.updatedAt()));
+        ps.setString(6, openKey(t));
+        ps.setString(7, t.id());
     }
 
     public void update(TipRecord t) {
-        run("UPDATE tips SET state = ?, note = ?, deliver_after = ?, delivered_at = ?, updated_at = ? WHERE id = ?", ps -> {
-            ps.setString(1, t.state().name());
-            ps.setString(2, t.note());
-            ps.setTimestamp(3, ts(t.deliverAfter()));
-            ps.setTimestamp(4, ts(t.deliveredAt()));
-            ps.setTimestamp(5, ts(t.updatedAt()));
-            ps.setString(6, t.id());
-        });
+        run("UPDATE tips SET state = ?, note = ?, deliver_after = ?, delivered_at = ?, updated_at = ?, open_key = ?"
+                + " WHERE id = ?", ps -> bindUpdate(ps, t));
     }
 
     public Optional<TipRecord> find(String id) {
