@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which instance holds which device, known cluster-wide: a clustered map from device id to node id, set
- * when a device connects to an instance and removed when it disconnects, but only if that instance still
- * holds it (a device that moved on keeps its newer entry). An entry that names a dead member counts as no
- * entry, so a crashed instance never has to clean up after itself.
+ * Which instance holds which device, known cluster-wide: a clustered map from device id to node id, written
+ * when a device connects to an instance. The entry means "holds its diagnosis state and open commands", not
+ * only "is connected": it stays after a disconnect until another instance takes the device over, so commands
+ * for an offline device still find the instance that queues them. An entry that names a dead member counts as
+ * no entry (the leader adopts such devices), so a crashed instance never has to clean up after itself.
  */
 public final class DeviceLocator {
 
@@ -35,11 +36,6 @@ public final class DeviceLocator {
     /** The live instance that holds the device, if any. */
     public Future<Optional<String>> holder(String deviceId) {
         return map.compose(m -> m.get(deviceId)).map(node -> Optional.ofNullable(node).filter(membership::isAlive));
-    }
-
-    /** Forgets the device's entry if it still names this instance. */
-    public Future<Boolean> release(String deviceId) {
-        return map.compose(m -> m.removeIfPresent(deviceId, membership.nodeId()));
     }
 
     /** The devices held by another live instance: what a leader adopting orphaned devices must leave alone. */

@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * An operator's command sent through any instance's API is queued on the instance that holds the device, so
  * that the device's acknowledgement and result (which arrive where the device is connected) meet the command
- * there and its record ends right (DELIVERED, EXECUTED). When no live instance holds the device the command is
- * queued here, and goes with the device to whichever instance it connects to.
+ * there and its record ends right (DELIVERED, EXECUTED). A device no live instance holds is the leader's, so
+ * its command is queued there, and goes with the device (through the database) to whichever instance it
+ * connects to; exactly one instance ever carries a command on.
  */
 public final class RemoteCommands implements CommandRouter {
 
@@ -52,20 +53,21 @@ public final class RemoteCommands implements CommandRouter {
     public Future<Optional<CommandRecord>> submitElsewhere(String deviceId, String action, Map<String, Object> params,
             Duration ttl) {
         return locator.holder(deviceId).compose(holder -> {
-            if (holder.isEmpty() || holder.get().equals(membership.nodeId())) {
+            String target = holder.orElse(membership.leaderId());
+            if (target.equals(membership.nodeId())) {
                 return Future.succeededFuture(Optional.empty());
             }
             JsonObject request = new JsonObject().put("deviceId", deviceId).put("action", action)
                     .put("params", new JsonObject(params)).put("ttlMs", ttl.toMillis());
-            return vertx.eventBus().<JsonObject>request(ADDRESS + holder.get(), request,
+            return vertx.eventBus().<JsonObject>request(ADDRESS + target, request,
                             new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis()))
                     .map(reply -> Optional.of(CommandJson.fromJson(reply.body())))
                     .recover(e -> {
                         if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
                             return Future.succeededFuture(Optional.empty());
                         }
-                        return Future.failedFuture(new IllegalStateException("the instance that holds " + deviceId
-                                + " did not queue the command: " + e.getMessage(), e));
+                        return Future.failedFuture(new IllegalStateException("instance " + target + ", which holds "
+                                + deviceId + ", did not queue the command: " + e.getMessage(), e));
                     });
         });
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Clustered mode: an operator's command belongs on the gateway instance that holds the device, where its
  * acknowledgement and result arrive. The router submits it there, or answers empty when this instance is the
- * right one (it holds the device, or no live instance does).
+ * right one (it holds the device, or it leads and no live instance holds the device).
  */
 public interface CommandRouter {
 

@@ -328,7 +328,8 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
         List<CommandRecord> open = commands.restore(state.commands());
         faults.stream().filter(f -> f.ladder() == Fault.Ladder.REPAIRING || f.ladder() == Fault.Ladder.NEW)
                 .forEach(f -> repair.onRaised(f, false));
-        open.stream().map(CommandRecord::deviceId).distinct().forEach(commands::onDeviceConnected);
+        // No sending here: the device's "listening", held back during the take-over, comes next and sends what
+        // waits; otherwise the periodic sweep sends to a device that listens.
         return faults.size() + open.size();
     }
 

@@ -31,8 +31,12 @@ public final class WebhookSender {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final int BATCH = 200;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a claimed event is left to its sender before another may try it (longer than one POST). */
-    static final Duration CLAIM_LEASE = Duration.ofSeconds(60);
+    /**
+     * How long a claimed event is left to its sender before another may try it: longer than one POST can take
+     * (connect 5 s + request 10 s), so two senders never post it at once; a sender that died after claiming
+     * delays the event by at most this.
+     */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final OutboxStore outbox;
