@@ -4,7 +4,6 @@
 # InfluxDB and PostgreSQL (Debian's packages) on free loopback ports in a throw-away folder, the gateways from
 # their jar, and device-sim with every gateway's address (each device starts at its own one). Prints a Markdown
 # report and writes it, with the device-sim JSON summaries, under bench/results/. Measures; never asserts.
-set -euo pipefail
 
 usage() {
   cat <<USAGE
@@ -19,6 +18,7 @@ root (PostgreSQL runs as the postgres user).
 USAGE
 }
 
+bench_name=cluster-ingest
 devices=300 rate=10 duration=60s sizes="1 2 3"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,76 +31,22 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-# shellcheck source=../scripts/java-env.sh
-source scripts/java-env.sh
-
-if [ "${M2MCARE_SKIP_BUILD:-0}" != "1" ]; then
-  echo "building gateway and device-sim..." >&2
-  ./mvnw -q -B -pl gateway,device-sim -am -Dmaven.test.skip=true package >&2
-fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/m2mcare-cluster-bench.XXXXXX")"
-chmod 755 "$work"
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_build
 pids=()
-pg_bin="$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | tail -n 1)"
 stop_gateways() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   pids=()
 }
-cleanup() {
-  stop_gateways
-  [ -n "${influx_pid:-}" ] && { kill "$influx_pid" 2>/dev/null || true; wait "$influx_pid" 2>/dev/null || true; }
-  [ -d "$work/pg" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-cp gateway/target/gateway.jar "$work/gateway.jar"
-cp device-sim/target/device-sim.jar "$work/device-sim.jar"
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-wait_for() { # $1: URL, $2: what, $3: pid
-  for _ in $(seq 1 240); do
-    if curl -fsS "$1" >/dev/null 2>&1; then return 0; fi
-    if [ -n "${3:-}" ] && ! kill -0 "$3" 2>/dev/null; then echo "cluster-ingest: $2 exited" >&2; return 1; fi
-    sleep 0.5
-  done
-  echo "cluster-ingest: $2 not ready after 120 s" >&2
-  return 1
-}
-
-# InfluxDB 1.x and PostgreSQL, started as NOTES.md says.
-influx_http="$(free_port)" influx_rpc="$(free_port)" pg_port="$(free_port)"
-mkdir -p "$work/influx"
-cat >"$work/influx/influxdb.conf" <<CONF
-reporting-disabled = true
-bind-address = "127.0.0.1:$influx_rpc"
-[meta]
-  dir = "$work/influx/meta"
-[data]
-  dir = "$work/influx/data"
-  wal-dir = "$work/influx/wal"
-  query-log-enabled = false
-[http]
-  bind-address = "127.0.0.1:$influx_http"
-  log-enabled = false
-CONF
-influxd -config "$work/influx/influxdb.conf" >"$work/influx.log" 2>&1 &
-influx_pid=$!
-mkdir -p "$work/pg" && chown postgres "$work/pg" && chmod 700 "$work/pg"
-runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -A trust -U postgres --no-sync >"$work/initdb.log" 2>&1
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=on" \
-  -l "$work/pg/postgres.log" -w start >/dev/null
-wait_for "http://127.0.0.1:$influx_http/ping" InfluxDB "$influx_pid"
+start_influx
+start_postgres
 
 token="bench-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 psk="$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-results="${M2MCARE_BENCH_RESULTS:-$root/bench/results}"
-mkdir -p "$results"
+results="$(results_dir)"
 report="$results/cluster-ingest-$stamp.md"
 
 cpu_seconds() { # $1: pid -> user+system CPU seconds so far
@@ -125,12 +71,13 @@ measure() { # $1: number of instances
       M2MCARE_HTTP_PORT="${http_ports[$((i - 1))]}" M2MCARE_COAP_ENABLED=false M2MCARE_ADMIN_TOKEN="$token" \
       M2MCARE_FIELD_SERVICE_TOKEN="$token-field" M2MCARE_PSK_MASTER_KEY="$psk" M2MCARE_ANOMALY_ENABLED=false \
       M2MCARE_SQL_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" M2MCARE_SQL_USERNAME=postgres \
-      M2MCARE_INFLUX_URL="http://127.0.0.1:$influx_http" M2MCARE_INFLUX_DATABASE="$db" \
+      M2MCARE_INFLUX_URL="$influx_url" M2MCARE_INFLUX_DATABASE="$db" \
       M2MCARE_CLUSTER_ENABLED=true M2MCARE_CLUSTER_MEMBERS="$members" \
       M2MCARE_CLUSTER_PORT="${cluster_ports[$((i - 1))]}" M2MCARE_CLUSTER_HOST=127.0.0.1 \
-      java -Xmx512m -jar "$work/gateway.jar" >"$work/gw-$n-$i.log" 2>&1 &
+      java -Xmx512m -jar "$gateway_jar" >"$work/gw-$n-$i.log" 2>&1 &
     pids+=($!)
-    wait_for "http://127.0.0.1:${http_ports[$((i - 1))]}/health" "gateway $i of $n" "${pids[$((i - 1))]}"
+    bench_track "$!"
+    wait_http "http://127.0.0.1:${http_ports[$((i - 1))]}/health" "${pids[$((i - 1))]}" "$work/gw-$n-$i.log"
     mqtt_urls="$mqtt_urls${mqtt_urls:+,}tcp://127.0.0.1:${mqtt_ports[$((i - 1))]}"
     http_urls="$http_urls${http_urls:+,}http://127.0.0.1:${http_ports[$((i - 1))]}"
   done
@@ -140,7 +87,7 @@ measure() { # $1: number of instances
   done
   local json="$results/cluster-ingest-$stamp-$n.json"
   echo "running: $n instance(s), device-sim --devices $devices --rate $rate --duration $duration" >&2
-  java -Xmx1g -jar "$work/device-sim.jar" --gateway-url "$http_urls" --mqtt-url "$mqtt_urls" --admin-token "$token" \
+  java -Xmx1g -jar "$sim_jar" --gateway-url "$http_urls" --mqtt-url "$mqtt_urls" --admin-token "$token" \
     --credentials "$work/credentials-$n.csv" --id-prefix "bench$n" --devices "$devices" --rate "$rate" \
     --duration "$duration" --max-inflight 10 --connect-rate 100 --progress-interval 30s \
     --summary-json "$json" >"$work/sim-$n.txt" 2>"$work/sim-$n.log" || true
@@ -167,11 +114,10 @@ print(f"| {n} | {s['devicesConnected']}/{s['devices']} | {s['acknowledged'] / s[
 PY
 }
 
-cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
 {
   echo "# Cluster ingest bench, $stamp"
   echo
-  echo "Machine: $(nproc) cores, ${cpu_model:-unknown CPU}, $(java -version 2>&1 | head -n 1), $(uname -sr);" \
+  echo "Machine: $(machine_facts);" \
     "gateways (clustered, Hazelcast on loopback), InfluxDB $(influxd version 2>/dev/null | awk '{print $2}'), PostgreSQL" \
     "$("$pg_bin/postgres" --version | awk '{print $3}') and device-sim all on this one machine"
   echo "Load: $devices MQTT 5 devices x $rate telemetry msg/s offered for $duration each, QoS 1, up to 10 in flight" \

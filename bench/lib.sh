@@ -19,6 +19,9 @@ bench_cleanup() {
       wait "$pid" 2>/dev/null || true
     fi
   done
+  if [ -n "${pg_dir:-}" ] && [ -d "$pg_dir" ]; then
+    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir" -m fast stop >/dev/null 2>&1 || true
+  fi
   rm -rf "$work"
 }
 trap bench_cleanup EXIT INT TERM
@@ -91,6 +94,18 @@ CONF
   bench_track "$influx_pid"
   influx_url="http://127.0.0.1:$http_port"
   wait_http "$influx_url/ping" "$influx_pid" "$dir/log"
+}
+
+# Starts Debian's PostgreSQL as NOTES.md says (it refuses to run as root). Sets pg_port, pg_bin, pg_dir.
+start_postgres() {
+  pg_bin="$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | tail -n 1)"
+  [ -x "$pg_bin/initdb" ] || bench_fail "PostgreSQL is missing: apt-get install postgresql"
+  pg_port="$(free_port)" pg_dir="$work/pg"
+  chmod 755 "$work"
+  mkdir -p "$pg_dir" && chown postgres "$pg_dir" && chmod 700 "$pg_dir"
+  runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir" -A trust -U postgres --no-sync >"$work/initdb.log" 2>&1
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir" -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" \
+    -l "$pg_dir/postgres.log" -w start >/dev/null
 }
 
 # start_mosquitto PORT: Debian's Mosquitto on loopback, persistence off, anonymous clients. Sets mosquitto_pid.
