@@ -195,6 +195,7 @@ public final class GatewayApp implements AutoCloseable {
         await(vertx.deployVerticle(ladder));
         tickets.start();
         ingest.addListener(ladder);
+        ingest.onTipFeedback(tips::fromDevice);
         ingest.onFirmwareChanged((device, firmware) -> directory.touch(device.id(), firmware)
                 .onFailure(e -> LOG.debug("Could not record firmware {} of {}: {}", firmware, device.id(), e.toString())));
         connected.onListening(ladder::onListening);
