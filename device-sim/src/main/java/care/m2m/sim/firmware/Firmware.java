@@ -5,6 +5,9 @@ import care.m2m.contracts.messages.CommandResult;
 import care.m2m.contracts.messages.DeviceEvent;
 import care.m2m.contracts.messages.Telemetry;
 import care.m2m.contracts.messages.Tip;
+import care.m2m.contracts.messages.TipFeedback;
+import care.m2m.contracts.messages.TipState;
+import care.m2m.contracts.messages.TipStatus;
 import care.m2m.contracts.models.DeviceModel;
 import care.m2m.contracts.models.FaultSpec;
 import care.m2m.contracts.topics.MessageType;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SequencedSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,7 @@ public final class Firmware {
     private final ActionScheduler scheduler;
     private final RepairObserver repairs;
     private final FaultTimeline timeline = new FaultTimeline();
+    private final TipDisplay display = new TipDisplay();
     private final List<Map.Entry<String, Instant>> plannedFaults = new ArrayList<>();
     private final SequencedSet<String> seenCommands = new LinkedHashSet<>();
     private long sequence;
@@ -243,10 +248,31 @@ public final class Firmware {
      */
     public synchronized void onTip(Tip tip) {
         LOG.info("device {}: tip {} \"{}\"", deviceId, tip.id(), tip.title());
+        display.show(tip);
         if (settings.tipSaving() > 0 && random.nextDouble() < settings.tipFollow()) {
             product.followTip(settings.tipSaving());
             LOG.info("device {}: the customer follows tip {}", deviceId, tip.id());
+            customerMarks(tip.id(), TipStatus.DONE);
         }
+    }
+
+    /** The customer acted on the tip in the API, on the web or elsewhere: the display follows (contract v1.1). */
+    public synchronized void onTipState(TipState state) {
+        if (display.apply(state.id(), state.state())) {
+            LOG.info("device {}: tip {} is {} elsewhere; the display follows", deviceId, state.id(), state.state());
+        }
+    }
+
+    /** The customer marks a shown tip on the device itself; the gateway tells every other channel. */
+    public synchronized void customerMarks(String tipId, TipStatus state) {
+        if (display.apply(tipId, state)) {
+            uplink.send(MessageType.TIP_FEEDBACK, new TipFeedback(tipId, now(), state));
+        }
+    }
+
+    /** The ids of the tips the display shows now. */
+    public synchronized Set<String> shownTips() {
+        return display.shown();
     }
 
     private boolean remember(String commandId) {

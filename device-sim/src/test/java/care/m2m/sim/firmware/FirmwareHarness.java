@@ -2,6 +2,7 @@ package care.m2m.sim.firmware;
 
 import care.m2m.contracts.messages.CommandResult;
 import care.m2m.contracts.messages.DeviceEvent;
+import care.m2m.contracts.messages.TipFeedback;
 import care.m2m.contracts.models.DeviceModel;
 import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.topics.MessageType;
@@ -53,6 +54,11 @@ final class FirmwareHarness {
             case COMMAND_RESULTS -> {
                 if (!(message instanceof CommandResult)) {
                     throw new AssertionError("command results topic got " + message);
+                }
+            }
+            case TIP_FEEDBACK -> {
+                if (!(message instanceof TipFeedback)) {
+                    throw new AssertionError("tip feedback topic got " + message);
                 }
             }
             default -> throw new AssertionError("firmware sent " + type + " through its uplink");
