@@ -41,6 +41,8 @@ public final class Firmware {
     private static final Logger LOG = LoggerFactory.getLogger(Firmware.class);
     private static final int REMEMBERED_COMMANDS = 64;
     private static final int MAX_TEXT_CHARS = 500;
+    /** The tip kind of a fault's self-service instruction (the service ladder's second rung). */
+    static final String SELF_SERVICE = "self_service";
 
     private final String deviceId;
     private final DeviceModel model;
@@ -227,6 +229,7 @@ public final class Firmware {
         if (outcome.clearsFault()) {
             product.clearFault();
             repairs.repairCleared(fault.orElseThrow());
+            maybeRelapse(fault.get(), settings.relapseAfterRepair());
         }
         product.actionFinished(action, outcome.clearsFault());
         runningAction = null;
@@ -249,10 +252,39 @@ public final class Firmware {
     public synchronized void onTip(Tip tip) {
         LOG.info("device {}: tip {} \"{}\"", deviceId, tip.id(), tip.title());
         display.show(tip);
+        if (SELF_SERVICE.equals(tip.kind())) {
+            fixByHand(tip);
+            return;
+        }
         if (settings.tipSaving() > 0 && random.nextDouble() < settings.tipFollow()) {
             product.followTip(settings.tipSaving());
             LOG.info("device {}: the customer follows tip {}", deviceId, tip.id());
             customerMarks(tip.id(), TipStatus.DONE);
+        }
+    }
+
+    /**
+     * A self-service tip for the active fault: the simulated customer follows it with the configured probability
+     * and fixes the fault by hand, which comes back with the manual-fix relapse probability.
+     */
+    private void fixByHand(Tip tip) {
+        Optional<String> fault = product.activeFault();
+        if (fault.isEmpty() || runningAction != null || random.nextDouble() >= settings.tipFollow()) {
+            return;
+        }
+        LOG.info("device {}: the customer fixes {} by hand, following tip {}", deviceId, fault.get(), tip.id());
+        product.clearFault();
+        checkFaultEvents();
+        customerMarks(tip.id(), TipStatus.DONE);
+        maybeRelapse(fault.get(), settings.relapseAfterManualFix());
+    }
+
+    /** Plans the fault to come back {@link FirmwareSettings#RELAPSE_AFTER} (simulated) from now, with this probability. */
+    private void maybeRelapse(String code, double probability) {
+        if (probability > 0 && random.nextDouble() < probability) {
+            Instant at = wallClock.instant().plus(simClock.realDuration(FirmwareSettings.RELAPSE_AFTER.toSeconds()));
+            plannedFaults.add(Map.entry(code, at));
+            LOG.info("device {}: {} will come back at {}", deviceId, code, at);
         }
     }
 

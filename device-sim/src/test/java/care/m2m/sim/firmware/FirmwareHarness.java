@@ -31,9 +31,13 @@ final class FirmwareHarness {
     final Firmware firmware;
 
     FirmwareHarness(String modelId, double speed, FirmwareSettings settings) {
+        this(modelId, speed, settings, 5);
+    }
+
+    FirmwareHarness(String modelId, double speed, FirmwareSettings settings, long seed) {
         model = DeviceModels.builtIn().require(modelId);
         SimClock simClock = new SimClock(START, speed);
-        firmware = new Firmware("dev-1", model, Behaviours.create(model, START, ZoneOffset.UTC, 11), 5, settings,
+        firmware = new Firmware("dev-1", model, Behaviours.create(model, START, ZoneOffset.UTC, 11), seed, settings,
                 simClock, clock, this::send, (delay, task) -> {
                     delays.add(delay);
                     scheduled.add(task);

@@ -45,7 +45,7 @@ class TipDisplayTest {
     @Test
     void aCustomerWhoFollowsATipMarksItDone() {
         FirmwareHarness h = new FirmwareHarness("heatpump-air-w9", 1, new FirmwareSettings(1, 0, Duration.ofSeconds(5), 1, 0.2));
-        h.firmware.onTip(DESCALE);
+        h.firmware.onTip(new Tip("tip-3", FirmwareHarness.START, "usage", "Lower the setpoint", "One degree less"));
 
         assertThat(h.sent).singleElement().isInstanceOfSatisfying(TipFeedback.class,
                 f -> assertThat(f.state()).isEqualTo(TipStatus.DONE));
