@@ -167,12 +167,23 @@ final class SimOptions {
                         + "the gateway's tip-effectiveness measurement should recover.")
         double tipSaving;
 
+        @Option(names = "--relapse-after-repair", paramLabel = "P", defaultValue = "0",
+                description = "Probability that a fault cleared by a repair command comes back an hour (simulated) later.")
+        double relapseAfterRepair;
+
+        @Option(names = "--relapse-after-manual-fix", paramLabel = "P", defaultValue = "0",
+                description = "Probability that a fault the customer fixed by hand (following its self-service tip, "
+                        + "see --tip-follow) comes back: with --relapse-after-repair, the known effect of repairs on "
+                        + "repeat faults that GET /api/v1/repairs/effect should recover.")
+        double relapseAfterManualFix;
+
         OfflineSettings offline() {
             return new OfflineSettings(offlineRate, offlineKind);
         }
 
         FirmwareSettings firmware() {
-            return new FirmwareSettings(repairSuccess, faultRate, actionTimeCap, tipFollow, tipSaving);
+            return new FirmwareSettings(repairSuccess, faultRate, actionTimeCap, tipFollow, tipSaving,
+                    relapseAfterRepair, relapseAfterManualFix);
         }
     }
 

@@ -5,6 +5,9 @@ import care.m2m.contracts.messages.CommandResult;
 import care.m2m.contracts.messages.DeviceEvent;
 import care.m2m.contracts.messages.Telemetry;
 import care.m2m.contracts.messages.Tip;
+import care.m2m.contracts.messages.TipFeedback;
+import care.m2m.contracts.messages.TipState;
+import care.m2m.contracts.messages.TipStatus;
 import care.m2m.contracts.models.DeviceModel;
 import care.m2m.contracts.models.FaultSpec;
 import care.m2m.contracts.topics.MessageType;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SequencedSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,8 @@ public final class Firmware {
     private static final Logger LOG = LoggerFactory.getLogger(Firmware.class);
     private static final int REMEMBERED_COMMANDS = 64;
     private static final int MAX_TEXT_CHARS = 500;
+    /** The tip kind of a fault's self-service instruction (the service ladder's second rung). */
+    static final String SELF_SERVICE = "self_service";
 
     private final String deviceId;
     private final DeviceModel model;
@@ -49,6 +55,7 @@ public final class Firmware {
     private final ActionScheduler scheduler;
     private final RepairObserver repairs;
     private final FaultTimeline timeline = new FaultTimeline();
+    private final TipDisplay display = new TipDisplay();
     private final List<Map.Entry<String, Instant>> plannedFaults = new ArrayList<>();
     private final SequencedSet<String> seenCommands = new LinkedHashSet<>();
     private long sequence;
@@ -222,6 +229,7 @@ public final class Firmware {
         if (outcome.clearsFault()) {
             product.clearFault();
             repairs.repairCleared(fault.orElseThrow());
+            maybeRelapse(fault.get(), settings.relapseAfterRepair());
         }
         product.actionFinished(action, outcome.clearsFault());
         runningAction = null;
@@ -243,10 +251,60 @@ public final class Firmware {
      */
     public synchronized void onTip(Tip tip) {
         LOG.info("device {}: tip {} \"{}\"", deviceId, tip.id(), tip.title());
+        display.show(tip);
+        if (SELF_SERVICE.equals(tip.kind())) {
+            fixByHand(tip);
+            return;
+        }
         if (settings.tipSaving() > 0 && random.nextDouble() < settings.tipFollow()) {
             product.followTip(settings.tipSaving());
             LOG.info("device {}: the customer follows tip {}", deviceId, tip.id());
+            customerMarks(tip.id(), TipStatus.DONE);
         }
+    }
+
+    /**
+     * A self-service tip for the active fault: the simulated customer follows it with the configured probability
+     * and fixes the fault by hand, which comes back with the manual-fix relapse probability.
+     */
+    private void fixByHand(Tip tip) {
+        Optional<String> fault = product.activeFault();
+        if (fault.isEmpty() || runningAction != null || random.nextDouble() >= settings.tipFollow()) {
+            return;
+        }
+        LOG.info("device {}: the customer fixes {} by hand, following tip {}", deviceId, fault.get(), tip.id());
+        product.clearFault();
+        checkFaultEvents();
+        customerMarks(tip.id(), TipStatus.DONE);
+        maybeRelapse(fault.get(), settings.relapseAfterManualFix());
+    }
+
+    /** Plans the fault to come back {@link FirmwareSettings#RELAPSE_AFTER} (simulated) from now, with this probability. */
+    private void maybeRelapse(String code, double probability) {
+        if (probability > 0 && random.nextDouble() < probability) {
+            Instant at = wallClock.instant().plus(simClock.realDuration(FirmwareSettings.RELAPSE_AFTER.toSeconds()));
+            plannedFaults.add(Map.entry(code, at));
+            LOG.info("device {}: {} will come back at {}", deviceId, code, at);
+        }
+    }
+
+    /** The customer acted on the tip in the API, on the web or elsewhere: the display follows (contract v1.1). */
+    public synchronized void onTipState(TipState state) {
+        if (display.apply(state.id(), state.state())) {
+            LOG.info("device {}: tip {} is {} elsewhere; the display follows", deviceId, state.id(), state.state());
+        }
+    }
+
+    /** The customer marks a shown tip on the device itself; the gateway tells every other channel. */
+    public synchronized void customerMarks(String tipId, TipStatus state) {
+        if (display.apply(tipId, state)) {
+            uplink.send(MessageType.TIP_FEEDBACK, new TipFeedback(tipId, now(), state));
+        }
+    }
+
+    /** The ids of the tips the display shows now. */
+    public synchronized Set<String> shownTips() {
+        return display.shown();
     }
 
     private boolean remember(String commandId) {

@@ -12,9 +12,24 @@ import java.util.Objects;
  * @param tipFollow        probability that the simulated customer follows a tip the device shows
  * @param tipSaving        share of the product's energy use a followed tip saves from then on (the known effect
  *                         that the gateway's effectiveness measurement should recover)
+ * @param relapseAfterRepair    probability that a fault cleared by a repair command comes back (one simulated
+ *                              hour later)
+ * @param relapseAfterManualFix probability that a fault the customer fixed by hand, following its self-service
+ *                              tip, comes back; against {@code relapseAfterRepair} this is the known effect of
+ *                              repairs on repeat faults that the gateway's repair-effect measurement should recover
  */
 public record FirmwareSettings(double repairSuccess, double faultRatePerHour, Duration actionTimeCap,
-                               double tipFollow, double tipSaving) {
+                               double tipFollow, double tipSaving, double relapseAfterRepair,
+                               double relapseAfterManualFix) {
+
+    /** How long after it cleared a relapsing fault returns, in simulated time. */
+    public static final Duration RELAPSE_AFTER = Duration.ofHours(1);
+
+    /** Settings whose faults never come back once cleared. */
+    public FirmwareSettings(double repairSuccess, double faultRatePerHour, Duration actionTimeCap,
+                            double tipFollow, double tipSaving) {
+        this(repairSuccess, faultRatePerHour, actionTimeCap, tipFollow, tipSaving, 0, 0);
+    }
 
     /** Settings whose simulated customers never follow tips. */
     public FirmwareSettings(double repairSuccess, double faultRatePerHour, Duration actionTimeCap) {
@@ -31,6 +46,10 @@ public record FirmwareSettings(double repairSuccess, double faultRatePerHour, Du
         Objects.requireNonNull(actionTimeCap, "actionTimeCap");
         if (tipFollow < 0 || tipFollow > 1) {
             throw new IllegalArgumentException("tip follow must be a probability from 0 to 1, got " + tipFollow);
+        }
+        if (relapseAfterRepair < 0 || relapseAfterRepair > 1 || relapseAfterManualFix < 0 || relapseAfterManualFix > 1) {
+            throw new IllegalArgumentException("relapse probabilities must be from 0 to 1, got " + relapseAfterRepair
+                    + " after a repair and " + relapseAfterManualFix + " after a manual fix");
         }
         if (tipSaving < 0 || tipSaving >= 1) {
             throw new IllegalArgumentException("tip saving must be a share from 0 to below 1, got " + tipSaving);

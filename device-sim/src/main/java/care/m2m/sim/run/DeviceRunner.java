@@ -142,6 +142,7 @@ final class DeviceRunner implements ConnectionEvents {
                     firmware.onTip(codec.decodeTip(payload, encoding));
                 }
                 case CONFIG -> applyConfig(codec.decodeConfig(payload, encoding));
+                case TIP_STATES -> firmware.onTipState(codec.decodeTipState(payload, encoding));
                 default -> LOG.debug("device {}: ignoring {} on {}", deviceId(), parsed.type(), topic);
             }
         } catch (RuntimeException e) {

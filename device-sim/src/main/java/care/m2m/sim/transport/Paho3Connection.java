@@ -1,5 +1,9 @@
 package care.m2m.sim.transport;
 
+import care.m2m.contracts.topics.MessageType;
+
+import care.m2m.contracts.topics.Topics;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
@@ -178,7 +182,7 @@ final class Paho3Connection implements DeviceConnection {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             try {
-                client.subscribe(settings.downlinkFilter(), 1);
+                client.subscribe(new String[] {settings.downlinkFilter(), tipStatesTopic()}, new int[] {1, 1});
             } catch (MqttException e) {
                 LOG.warn("device {}: subscribing to {} failed: {}", settings.deviceId(), settings.downlinkFilter(),
                         e.toString());
@@ -200,5 +204,10 @@ final class Paho3Connection implements DeviceConnection {
         public void deliveryComplete(IMqttDeliveryToken token) {
             // Each publish reports through its own action listener.
         }
+    }
+
+    /** Tip states (contract v1.1) reach only devices that subscribe to them by name, not through the wildcard. */
+    private String tipStatesTopic() {
+        return Topics.mqtt(settings.deviceId(), MessageType.TIP_STATES);
     }
 }

@@ -1,5 +1,9 @@
 package care.m2m.sim.transport;
 
+import care.m2m.contracts.topics.MessageType;
+
+import care.m2m.contracts.topics.Topics;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -209,10 +213,15 @@ final class Paho5Connection implements DeviceConnection {
 
     private void subscribe() {
         try {
-            client.subscribe(settings.downlinkFilter(), 1);
+            client.subscribe(new String[] {settings.downlinkFilter(), tipStatesTopic()}, new int[] {1, 1});
         } catch (MqttException e) {
             LOG.warn("device {}: subscribing to {} failed: {}", settings.deviceId(), settings.downlinkFilter(),
                     e.toString());
         }
+    }
+
+    /** Tip states (contract v1.1) reach only devices that subscribe to them by name, not through the wildcard. */
+    private String tipStatesTopic() {
+        return Topics.mqtt(settings.deviceId(), MessageType.TIP_STATES);
     }
 }

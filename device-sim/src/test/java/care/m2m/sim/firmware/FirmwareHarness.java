@@ -2,6 +2,7 @@ package care.m2m.sim.firmware;
 
 import care.m2m.contracts.messages.CommandResult;
 import care.m2m.contracts.messages.DeviceEvent;
+import care.m2m.contracts.messages.TipFeedback;
 import care.m2m.contracts.models.DeviceModel;
 import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.topics.MessageType;
@@ -30,9 +31,13 @@ final class FirmwareHarness {
     final Firmware firmware;
 
     FirmwareHarness(String modelId, double speed, FirmwareSettings settings) {
+        this(modelId, speed, settings, 5);
+    }
+
+    FirmwareHarness(String modelId, double speed, FirmwareSettings settings, long seed) {
         model = DeviceModels.builtIn().require(modelId);
         SimClock simClock = new SimClock(START, speed);
-        firmware = new Firmware("dev-1", model, Behaviours.create(model, START, ZoneOffset.UTC, 11), 5, settings,
+        firmware = new Firmware("dev-1", model, Behaviours.create(model, START, ZoneOffset.UTC, 11), seed, settings,
                 simClock, clock, this::send, (delay, task) -> {
                     delays.add(delay);
                     scheduled.add(task);
@@ -53,6 +58,11 @@ final class FirmwareHarness {
             case COMMAND_RESULTS -> {
                 if (!(message instanceof CommandResult)) {
                     throw new AssertionError("command results topic got " + message);
+                }
+            }
+            case TIP_FEEDBACK -> {
+                if (!(message instanceof TipFeedback)) {
+                    throw new AssertionError("tip feedback topic got " + message);
                 }
             }
             default -> throw new AssertionError("firmware sent " + type + " through its uplink");

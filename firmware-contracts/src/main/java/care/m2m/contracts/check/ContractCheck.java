@@ -30,7 +30,7 @@ public final class ContractCheck {
     static final int USAGE = 2;
     private static final String USAGE_TEXT = """
             usage: ContractCheck <type> <file> [--model ID]
-              type   telemetry, event, command, command-result, tip or config
+              type   telemetry, event, command, command-result, tip, config, tip-state or tip-feedback
               file   one message, JSON or CBOR
               --model check metrics and fault codes against a built-in device model, for example coffee-espresso-x1""";
 

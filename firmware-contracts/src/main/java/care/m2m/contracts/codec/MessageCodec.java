@@ -6,6 +6,8 @@ import care.m2m.contracts.messages.DeviceConfig;
 import care.m2m.contracts.messages.DeviceEvent;
 import care.m2m.contracts.messages.Telemetry;
 import care.m2m.contracts.messages.Tip;
+import care.m2m.contracts.messages.TipFeedback;
+import care.m2m.contracts.messages.TipState;
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.contracts.validation.ContractViolation;
 import care.m2m.contracts.validation.ContractViolation.Reason;
@@ -47,7 +49,9 @@ public final class MessageCodec {
             MessageType.COMMAND_RESULTS, "command-result",
             MessageType.COMMANDS, "command",
             MessageType.TIPS, "tip",
-            MessageType.CONFIG, "config"));
+            MessageType.CONFIG, "config",
+            MessageType.TIP_STATES, "tip-state",
+            MessageType.TIP_FEEDBACK, "tip-feedback"));
 
     private final TreeReader reader = new TreeReader();
     private final TreeWriter writer = new TreeWriter();
@@ -82,6 +86,14 @@ public final class MessageCodec {
 
     public Tip decodeTip(byte[] payload, Encoding encoding) {
         return (Tip) decode(MessageType.TIPS, payload, encoding);
+    }
+
+    public TipState decodeTipState(byte[] payload, Encoding encoding) {
+        return (TipState) decode(MessageType.TIP_STATES, payload, encoding);
+    }
+
+    public TipFeedback decodeTipFeedback(byte[] payload, Encoding encoding) {
+        return (TipFeedback) decode(MessageType.TIP_FEEDBACK, payload, encoding);
     }
 
     public DeviceConfig decodeConfig(byte[] payload, Encoding encoding) {
@@ -119,7 +131,7 @@ public final class MessageCodec {
     }
 
     /**
-     * Encodes any of the six message records.
+     * Encodes any of the message records.
      *
      * @throws ContractViolation SCHEMA_VIOLATION if the record breaks the contract (a tip title too long, an empty
      *     metrics map): the device would refuse it, so it is never written
@@ -144,12 +156,15 @@ public final class MessageCodec {
             case Command c -> MessageType.COMMANDS;
             case Tip t -> MessageType.TIPS;
             case DeviceConfig c -> MessageType.CONFIG;
+            case TipState s -> MessageType.TIP_STATES;
+            case TipFeedback f -> MessageType.TIP_FEEDBACK;
             case null -> throw new IllegalArgumentException("no message");
             default -> throw new IllegalArgumentException("not a contract message: " + message.getClass().getName());
         };
     }
 
-    /** The schema and sample name of a message type: telemetry, event, command-result, command, tip, config. */
+    /** The schema and sample name of a message type: telemetry, event, command-result, command, tip, config,
+     * tip-state, tip-feedback. */
     public static String schemaName(MessageType type) {
         return SCHEMA_NAMES.get(type);
     }

@@ -9,6 +9,8 @@ import care.m2m.contracts.messages.DeviceEvent;
 import care.m2m.contracts.messages.MetricValue;
 import care.m2m.contracts.messages.Telemetry;
 import care.m2m.contracts.messages.Tip;
+import care.m2m.contracts.messages.TipFeedback;
+import care.m2m.contracts.messages.TipState;
 import care.m2m.contracts.validation.ContractViolation;
 import care.m2m.contracts.validation.ContractViolation.Reason;
 import care.m2m.contracts.validation.JsonPath;
@@ -70,6 +72,16 @@ final class RecordToTree {
                 tree.put(KIND, tip.kind());
                 tree.put(TITLE, tip.title());
                 tree.put(TEXT, tip.text());
+            }
+            case TipState state -> {
+                tree.put(ID, state.id());
+                putInstant(tree, TIMESTAMP, state.timestamp());
+                tree.put(STATE, wire(state.state()));
+            }
+            case TipFeedback feedback -> {
+                tree.put(ID, feedback.id());
+                putInstant(tree, TIMESTAMP, feedback.timestamp());
+                tree.put(STATE, wire(feedback.state()));
             }
             case DeviceConfig c -> {
                 putInstant(tree, TIMESTAMP, c.timestamp());

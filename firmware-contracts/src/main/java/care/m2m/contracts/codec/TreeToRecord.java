@@ -9,6 +9,9 @@ import care.m2m.contracts.messages.DeviceEvent;
 import care.m2m.contracts.messages.MetricValue;
 import care.m2m.contracts.messages.Telemetry;
 import care.m2m.contracts.messages.Tip;
+import care.m2m.contracts.messages.TipFeedback;
+import care.m2m.contracts.messages.TipState;
+import care.m2m.contracts.messages.TipStatus;
 import care.m2m.contracts.topics.MessageType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ final class TreeToRecord {
             case COMMANDS -> command(tree);
             case TIPS -> tip(tree);
             case CONFIG -> config(tree);
+            case TIP_STATES -> new TipState(tree.get(ID).stringValue(), instant(tree, TIMESTAMP), tipStatus(tree));
+            case TIP_FEEDBACK -> new TipFeedback(tree.get(ID).stringValue(), instant(tree, TIMESTAMP), tipStatus(tree));
         };
     }
 
@@ -79,6 +84,10 @@ final class TreeToRecord {
     private static Tip tip(JsonNode tree) {
         return new Tip(tree.get(ID).stringValue(), instant(tree, TIMESTAMP), tree.get(KIND).stringValue(),
                 tree.get(TITLE).stringValue(), tree.get(TEXT).stringValue());
+    }
+
+    private static TipStatus tipStatus(JsonNode tree) {
+        return TipStatus.valueOf(upper(tree.get(STATE).stringValue()));
     }
 
     private static DeviceConfig config(JsonNode tree) {

@@ -20,6 +20,7 @@ final class WireFields {
     static final String TITLE = "title";
     static final String SAMPLING = "sampling_s";
     static final String SETTINGS = "settings";
+    static final String STATE = "state";
 
     private WireFields() {
     }

@@ -75,7 +75,7 @@ public final class Topics {
         }
         MessageType type = MessageType.fromSegment(parts[3])
                 .orElseThrow(() -> ContractViolation.of(Reason.INVALID_TOPIC, "topic[3]",
-                        "one of telemetry, events, command-results, commands, tips, config", parts[3]));
+                        "one of telemetry, events, command-results, tip-feedback, commands, tips, config, tip-states", parts[3]));
         return new DeviceTopic(parts[2], type);
     }
 

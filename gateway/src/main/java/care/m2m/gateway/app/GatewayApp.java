@@ -19,6 +19,10 @@ import care.m2m.gateway.audit.AuditLog;
 import care.m2m.gateway.audit.AuditTrail;
 import care.m2m.gateway.api.CustomerRoutes;
 import care.m2m.gateway.api.LadderRoutes;
+import care.m2m.gateway.api.RepairEffectRoutes;
+import care.m2m.gateway.repair.RepairAssignmentStore;
+import care.m2m.gateway.repair.RepairEffect;
+import care.m2m.gateway.repair.RepairHoldout;
 import care.m2m.gateway.api.UserRoutes;
 import care.m2m.gateway.users.UserStore;
 import care.m2m.gateway.timeline.DeviceTimeline;
@@ -192,6 +196,8 @@ public final class GatewayApp implements AutoCloseable {
             ladder.withAnomalyWatch(new AnomalyWatch(new DetectorFactory(DetectorConfig.defaults()),
                     config.anomaly().threshold(), config.anomaly().quiet(), models, rules));
         }
+        RepairAssignmentStore repairAssignments = new RepairAssignmentStore(records);
+        ladder.withRepairHoldout(new RepairHoldout(config.repairEffect().holdoutShare()), repairAssignments);
         TipStore tipStore = new TipStore(records);
         TipEvents tipEvents = new TipEvents();
         CustomerStore customers = new CustomerStore(records);
@@ -240,6 +246,7 @@ public final class GatewayApp implements AutoCloseable {
             coapDownlink.onListening(handover::connected);
         }
         ingest.addListener(ladder);
+        ingest.onTipFeedback(tips::fromDevice);
         ingest.onFirmwareChanged((device, firmware) -> directory.touch(device.id(), firmware)
                 .onFailure(e -> LOG.debug("Could not record firmware {} of {}: {}", firmware, device.id(), e.toString())));
         connected.onListening(ladder::onListening);
@@ -283,6 +290,8 @@ public final class GatewayApp implements AutoCloseable {
                 events.reader(), store, clock), queryWorkers)));
         http.with(new LadderRoutes(new LadderRoutes.Dependencies(ladder, directory, models, ladderStores.faults(),
                 ladderStores.commands(), ladderStores.attempts(), queryWorkers)));
+        http.with(new RepairEffectRoutes(new RepairEffect(repairAssignments), config.repairEffect().horizon(),
+                queryWorkers));
         tickets.routes(adminToken, throttle).forEach(http::with);
         http.with(new WebPages(new WebPages.Dependencies(vertx, adminToken, AdminToken.resolve(
                 config.tickets().fieldServiceToken(), config.dataDir(), TicketFeature.TOKEN_FILE), customers, tips,

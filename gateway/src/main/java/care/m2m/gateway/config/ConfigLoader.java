@@ -6,6 +6,7 @@ import care.m2m.gateway.config.GatewayConfig.AdvisorSettings;
 import care.m2m.gateway.config.GatewayConfig.AnomalySettings;
 import care.m2m.gateway.config.GatewayConfig.HttpSettings;
 import care.m2m.gateway.config.GatewayConfig.MqttSettings;
+import care.m2m.gateway.config.GatewayConfig.RepairEffectSettings;
 import care.m2m.gateway.config.GatewayConfig.SqlSettings;
 import care.m2m.gateway.config.GatewayConfig.TicketSettings;
 import care.m2m.gateway.config.GatewayConfig.WebhookSettings;
@@ -99,7 +100,10 @@ public final class ConfigLoader {
                         decimal("M2MCARE_TARIFF_OFFPEAK_EUR_PER_KWH", AdvisorSettings.DEFAULT_OFF_PEAK_EUR_PER_KWH),
                         decimal("M2MCARE_TIPS_HOLDOUT_SHARE", AdvisorSettings.DEFAULT_HOLDOUT_SHARE)),
                 tickets(),
-                cluster());
+                cluster(),
+                new RepairEffectSettings(decimal("M2MCARE_REPAIR_HOLDOUT_SHARE", RepairEffectSettings.DEFAULT_HOLDOUT_SHARE),
+                        Duration.ofHours(integer("M2MCARE_REPAIR_EFFECT_HORIZON_HOURS",
+                                (int) RepairEffectSettings.DEFAULT_HORIZON.toHours()))));
     }
 
     private ClusterSettings cluster() {

@@ -25,7 +25,8 @@ public record GatewayConfig(
         AnomalySettings anomaly,
         AdvisorSettings advisor,
         TicketSettings tickets,
-        ClusterSettings cluster) {
+        ClusterSettings cluster,
+        RepairEffectSettings repairEffect) {
 
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -41,6 +42,29 @@ public record GatewayConfig(
         Objects.requireNonNull(advisor, "advisor");
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(repairEffect, "repairEffect");
+    }
+
+    /**
+     * The repair-effect experiment: the share of self-repairable faults held out of self-repair at random (0
+     * switches it off; at most 0.5) and the horizon within which a returning fault counts as a repeat.
+     * Default 0.05, half the tips' share: a held-out fault costs the customer a tip or a ticket that a repair
+     * might have spared, while a tip held out costs only a missed saving. At 5 %, a fault code with 2,000 faults
+     * a month gives about 100 controls a month, which bounds a repeat-rate difference to roughly ±0.1.
+     */
+    public record RepairEffectSettings(double holdoutShare, Duration horizon) {
+        public static final double DEFAULT_HOLDOUT_SHARE = 0.05;
+        public static final Duration DEFAULT_HORIZON = Duration.ofDays(7);
+
+        public RepairEffectSettings {
+            if (!(holdoutShare >= 0 && holdoutShare <= 0.5)) {
+                throw new IllegalArgumentException("M2MCARE_REPAIR_HOLDOUT_SHARE: expected 0 to 0.5, got " + holdoutShare);
+            }
+            if (horizon.isNegative() || horizon.isZero()) {
+                throw new IllegalArgumentException("M2MCARE_REPAIR_EFFECT_HORIZON_HOURS: expected at least 1, got "
+                        + horizon.toHours());
+            }
+        }
     }
 
     /**

@@ -41,6 +41,11 @@ public final class IngestException extends RuntimeException {
         return new IngestException(Kind.INVALID, "invalid_topic", violation.getMessage(), violation, violation);
     }
 
+    /** A well-formed message the gateway cannot accept (for example feedback on an unknown tip), counted as {@code reason}. */
+    public static IngestException refused(String reason, String message) {
+        return new IngestException(Kind.INVALID, reason, message, null, null);
+    }
+
     public static IngestException notAuthorized(String reason, String message) {
         return new IngestException(Kind.NOT_AUTHORIZED, reason, message, null, null);
     }

@@ -46,6 +46,8 @@ public final class IngestService {
     private final GatewayMetrics metrics;
     private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
     private volatile BiConsumer<Device, String> firmwareChanged = (device, firmware) -> { };
+    private volatile TipFeedbackSink tipFeedback = (deviceId, feedback) -> Future.failedFuture(
+            IngestException.refused("unknown_tip", "this gateway keeps no tips"));
 
     public IngestService(MessageCodec codec, ModelCatalog models, BatchingTelemetryWriter writer,
             DeviceEventLog eventLog, GatewayMetrics metrics) {
@@ -65,6 +67,11 @@ public final class IngestService {
         this.firmwareChanged = handler;
     }
 
+    /** Where a customer's read/done/dismissed/snoozed on the device's display goes (the tip service). */
+    public void onTipFeedback(TipFeedbackSink sink) {
+        this.tipFeedback = sink;
+    }
+
     public Future<Void> ingest(Uplink uplink) {
         MessageType type = uplink.topic().type();
         Future<Void> stored;
@@ -74,6 +81,8 @@ public final class IngestService {
                 case TELEMETRY -> telemetry(uplink);
                 case EVENTS -> event(uplink);
                 case COMMAND_RESULTS -> commandResult(uplink);
+                case TIP_FEEDBACK -> tipFeedback.accept(uplink.device().id(),
+                        codec.decodeTipFeedback(uplink.payload(), uplink.encoding()));
                 default -> throw new IllegalStateException("authorize() lets only uplink types through");
             };
         } catch (ContractViolation e) {

@@ -21,7 +21,9 @@ import care.m2m.gateway.diagnosis.rules.RuleBook;
 import care.m2m.gateway.ingest.IngestListener;
 import care.m2m.gateway.metrics.GatewayMetrics;
 import care.m2m.gateway.repair.NextRung;
+import care.m2m.gateway.repair.RepairAssignmentStore;
 import care.m2m.gateway.repair.RepairAttemptStore;
+import care.m2m.gateway.repair.RepairHoldout;
 import care.m2m.gateway.repair.RepairCoordinator;
 import care.m2m.gateway.store.TelemetryPoint;
 import io.vertx.core.Future;
@@ -65,6 +67,8 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
     private CommandService commands;
     private RepairCoordinator repair;
     private AnomalyWatch anomalies;
+    private RepairHoldout repairHoldout = RepairHoldout.OFF;
+    private RepairAssignmentStore assignmentStore;
     private Future<Void> lastWrite = Future.succeededFuture();
     private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
     private final List<FaultListener> faultListeners = new CopyOnWriteArrayList<>();
@@ -113,6 +117,13 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
         return this;
     }
 
+    /** Holds a share of self-repairable faults out of self-repair, recording each arm; call before deployment. */
+    public ServiceLadder withRepairHoldout(RepairHoldout holdout, RepairAssignmentStore assignments) {
+        this.repairHoldout = holdout;
+        this.assignmentStore = assignments;
+        return this;
+    }
+
     /** Adds a rung above self-repair (tips, tickets); call before deployment. */
     public void addNextRung(NextRung rung) {
         nextRungs.add(rung);
@@ -131,6 +142,9 @@ public final class ServiceLadder extends VerticleBase implements IngestListener 
         repair = new RepairCoordinator(vertx, models, rules, commands, tracker,
                 a -> write(() -> attemptStore.save(a)), metrics, clock);
         nextRungs.forEach(repair::addNextRung);
+        if (assignmentStore != null) {
+            repair.withHoldout(repairHoldout, a -> write(() -> assignmentStore.save(a)));
+        }
         tracker.addListener(repair);
         faultListeners.forEach(tracker::addListener);
         tracker.addListener(new FaultListener() {

@@ -213,9 +213,15 @@ final class MqttDeviceConnection {
         }
     }
 
-    /** Whether one of the device's subscriptions covers its downlink topic of this type. */
+    /**
+     * Whether one of the device's subscriptions covers its downlink topic of this type; for types added after
+     * v1.0 ({@link MessageType#byNameOnly()}) only a subscription to the topic itself counts.
+     */
     boolean isListening(MessageType type) {
         String topic = Topics.mqtt(device.id(), type);
+        if (type.byNameOnly()) {
+            return subscriptions.contains(topic);
+        }
         String levelFilter = Topics.downlinkFilter(device.id());
         String multiFilter = levelFilter.substring(0, levelFilter.length() - 1) + "#";
         return subscriptions.contains(topic) || subscriptions.contains(levelFilter) || subscriptions.contains(multiFilter);

@@ -61,6 +61,8 @@ public final class RepairCoordinator implements FaultListener, CommandListener {
     private final Map<String, Run> runsByCommand = new HashMap<>();
     private final Map<String, RepairAttempt> lastVerified = new HashMap<>();
     private final List<NextRung> nextRungs = new CopyOnWriteArrayList<>();
+    private RepairHoldout holdout = RepairHoldout.OFF;
+    private Consumer<RepairAssignment> assignments = a -> { };
 
     public RepairCoordinator(Vertx vertx, ModelCatalog models, RuleBook rules, CommandService commands,
             FaultTracker faults, Consumer<RepairAttempt> persist, GatewayMetrics metrics, Clock clock) {
@@ -76,6 +78,12 @@ public final class RepairCoordinator implements FaultListener, CommandListener {
 
     public void addNextRung(NextRung rung) {
         nextRungs.add(rung);
+    }
+
+    /** Holds a share of self-repairable faults out of self-repair; every decision goes to {@code record}. */
+    public void withHoldout(RepairHoldout control, Consumer<RepairAssignment> record) {
+        this.holdout = control;
+        this.assignments = record;
     }
 
     @Override
@@ -97,6 +105,16 @@ public final class RepairCoordinator implements FaultListener, CommandListener {
         if (actions.isEmpty()) {
             escalate(fault, "the model offers no self-repair action for " + fault.code());
             return;
+        }
+        if (holdout.share() > 0) {
+            RepairAssignment.Arm arm = holdout.arm(fault.id());
+            assignments.accept(new RepairAssignment(fault.id(), fault.deviceId(), fault.code(), arm, holdout.share(),
+                    clock.instant()));
+            if (arm == RepairAssignment.Arm.HELD_OUT) {
+                escalate(fault, "held out of self-repair: control group measuring what repairs do (hold-out share "
+                        + holdout.share() + ")");
+                return;
+            }
         }
         Run run = new Run(fault);
         runsByFault.put(fault.id(), run);

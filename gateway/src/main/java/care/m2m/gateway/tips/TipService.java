@@ -3,7 +3,9 @@ package care.m2m.gateway.tips;
 import care.m2m.advisor.effect.Holdout;
 import care.m2m.contracts.messages.Tip;
 import care.m2m.contracts.topics.MessageType;
+import care.m2m.contracts.messages.TipFeedback;
 import care.m2m.gateway.commands.Downlink;
+import care.m2m.gateway.ingest.IngestException;
 import care.m2m.gateway.tips.Preferences.Channel;
 import care.m2m.gateway.tips.TipRecord.State;
 import io.micrometer.core.instrument.Counter;
@@ -36,6 +38,7 @@ public final class TipService {
     public static final Duration SNOOZE = Duration.ofDays(1);
     private static final List<State> OPEN = List.of(State.PENDING, State.DELIVERED, State.READ, State.SNOOZED,
             State.HELD_OUT);
+    private static final Set<State> NEVER_SHOWN = Set.of(State.PENDING, State.SUPPRESSED, State.HELD_OUT);
 
     private final TipStore tips;
     private final CustomerStore customers;
@@ -43,6 +46,7 @@ public final class TipService {
     private final TipEvents events;
     private final WorkerExecutor serial;
     private final Clock clock;
+    private final DeviceTipStates deviceStates;
     private Holdout holdout = new Holdout(0);
     private TipWebhook webhook;
     private MeterRegistry meters;
@@ -56,6 +60,7 @@ public final class TipService {
         this.events = events;
         this.serial = serial;
         this.clock = clock;
+        this.deviceStates = new DeviceTipStates(downlink, clock);
     }
 
     /** Holds a share of advisor tips back from a random control group, to measure whether they work. */
@@ -113,23 +118,57 @@ public final class TipService {
         }, true);
     }
 
-    /** The customer marks a tip read, done, dismissed or snoozed, on any channel; every open screen follows. */
+    /**
+     * The customer marks a tip read, done, dismissed or snoozed in the API or on a web page; every open screen
+     * follows, and so does the device's display when the tip was shown there.
+     */
     public Future<Optional<TipRecord>> setState(String customerRef, String tipId, State state) {
         if (!state.settableByCustomer()) {
             return Future.failedFuture(new IllegalArgumentException(
                     "state: expected read, done, dismissed or snoozed, got " + state.name().toLowerCase()));
         }
-        return serial.executeBlocking(() -> tips.find(tipId).filter(t -> t.customerRef().equals(customerRef)).map(t -> {
-            Instant now = clock.instant();
-            TipRecord changed = state == State.SNOOZED ? t.snoozedUntil(now.plus(SNOOZE), now)
-                    : t.with(state, t.note(), now);
-            tips.update(changed);
-            if (webhook != null && customers.preferences(customerRef).orElse(Preferences.defaults(customerRef))
-                    .channels().contains(Channel.WEBHOOK)) {
-                webhook.append(changed, "tip.updated");
+        return serial.executeBlocking(() -> tips.find(tipId).filter(t -> t.customerRef().equals(customerRef))
+                .map(t -> change(t, state)), true).onSuccess(changed -> changed.ifPresent(c -> {
+                    events.publish(customerRef, "tip", toJson(c.tip()));
+                    if (c.shownOnDevice()) {
+                        deviceStates.send(c.tip());
+                    }
+                })).map(changed -> changed.map(Changed::tip));
+    }
+
+    /**
+     * The customer marked a tip on the device's display: the same change as in the API, seen on every other
+     * channel. Succeeds once the new state is stored (the device's acknowledgement waits for that); fails with
+     * an {@link IngestException} counted as {@code unknown_tip} when the device never showed such a tip.
+     */
+    public Future<Void> fromDevice(String deviceId, TipFeedback feedback) {
+        State state = DeviceTipStates.state(feedback.state());
+        return serial.executeBlocking(() -> {
+            Optional<TipRecord> tip = tips.find(feedback.id())
+                    .filter(t -> t.deviceId().equals(deviceId) && !NEVER_SHOWN.contains(t.state()));
+            if (tip.isEmpty()) {
+                throw IngestException.refused("unknown_tip", "device " + deviceId + " reported tip '" + feedback.id()
+                        + "', which it was never shown");
             }
-            return changed;
-        }), true).onSuccess(changed -> changed.ifPresent(t -> events.publish(customerRef, "tip", toJson(t))));
+            return change(tip.get(), state).tip();
+        }, true).onSuccess(t -> events.publish(t.customerRef(), "tip", toJson(t))).mapEmpty();
+    }
+
+    /** A changed tip, and whether the device's display showed it (so it must follow). */
+    private record Changed(TipRecord tip, boolean shownOnDevice) {
+    }
+
+    private Changed change(TipRecord t, State state) {
+        Instant now = clock.instant();
+        TipRecord changed = state == State.SNOOZED ? t.snoozedUntil(now.plus(SNOOZE), now)
+                : t.with(state, t.note(), now);
+        tips.update(changed);
+        String customerRef = t.customerRef();
+        if (webhook != null && customers.preferences(customerRef).orElse(Preferences.defaults(customerRef))
+                .channels().contains(Channel.WEBHOOK)) {
+            webhook.append(changed, "tip.updated");
+        }
+        return new Changed(changed, tips.channelsOf(t.id()).contains(Channel.DEVICE));
     }
 
     public Future<List<TipRecord>> ofCustomer(String customerRef) {

@@ -33,7 +33,7 @@ final class CoapDownlink {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapDownlink.class);
     private static final List<MessageType> OBSERVED = List.of(MessageType.COMMANDS, MessageType.TIPS,
-            MessageType.CONFIG);
+            MessageType.CONFIG, MessageType.TIP_STATES);
     private static final long RENEW_AFTER_MS = 5_000;
 
     private final CoapConnection connection;
@@ -135,6 +135,7 @@ final class CoapDownlink {
                 boolean again = !everObserved.compareAndSet(false, true);
                 observe(MessageType.TIPS, null, false);
                 observe(MessageType.CONFIG, null, false);
+                observe(MessageType.TIP_STATES, null, false);
                 events.connected(again);
             }
         }
