@@ -65,12 +65,19 @@ final class CoapDeviceAuth {
                 throttle.failure(device, address);
                 return refuse("unknown_device", "no device " + pathDeviceId + " is registered");
             }
-            if (!found.get().acceptsSecret(token)) {
-                throttle.failure(device, address);
-                return refuse("bad_secret", "the token is not the secret of device " + pathDeviceId);
-            }
-            throttle.success(device);
-            return Future.succeededFuture(found.get());
+            return directory.verifySecret(found.get(), token).recover(e -> {
+                LOG.warn("Could not check the secret of CoAP device {}: {}", pathDeviceId, e.toString());
+                metrics.connectionRefused(CoapTransport.TRANSPORT, "registry_unavailable");
+                return Future.failedFuture(new CoapRefusal(Kind.UNAVAILABLE, "registry_unavailable",
+                        "device secrets cannot be checked now, retry later"));
+            }).compose(matched -> {
+                if (!matched) {
+                    throttle.failure(device, address);
+                    return refuse("bad_secret", "the token is not the secret of device " + pathDeviceId);
+                }
+                throttle.success(device);
+                return Future.succeededFuture(found.get());
+            });
         });
     }
 

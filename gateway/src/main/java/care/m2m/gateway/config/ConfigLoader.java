@@ -1,6 +1,7 @@
 package care.m2m.gateway.config;
 
 import care.m2m.gateway.config.GatewayConfig.CoapSettings;
+import care.m2m.gateway.config.GatewayConfig.DeviceSecretSettings;
 import care.m2m.gateway.tls.TlsKeys;
 import care.m2m.gateway.config.GatewayConfig.AdvisorSettings;
 import care.m2m.gateway.config.GatewayConfig.AnomalySettings;
@@ -97,7 +98,10 @@ public final class ConfigLoader {
                         decimal("M2MCARE_TARIFF_PEAK_EUR_PER_KWH", AdvisorSettings.DEFAULT_PEAK_EUR_PER_KWH),
                         decimal("M2MCARE_TARIFF_OFFPEAK_EUR_PER_KWH", AdvisorSettings.DEFAULT_OFF_PEAK_EUR_PER_KWH),
                         decimal("M2MCARE_TIPS_HOLDOUT_SHARE", AdvisorSettings.DEFAULT_HOLDOUT_SHARE)),
-                tickets());
+                tickets(),
+                new DeviceSecretSettings(
+                        integer("M2MCARE_DEVICE_SECRET_ITERATIONS", DeviceSecretSettings.DEFAULT_ITERATIONS),
+                        integer("M2MCARE_DEVICE_SECRET_CACHE_SIZE", DeviceSecretSettings.DEFAULT_CACHE_SIZE)));
     }
 
     private TicketSettings tickets() {
