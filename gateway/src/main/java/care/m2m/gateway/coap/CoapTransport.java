@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class CoapTransport extends VerticleBase {
 
     static final String TRANSPORT = "coap";
+    /** The transport tag of what arrives over DTLS, where it is counted apart from plain CoAP. */
+    static final String SECURE_TRANSPORT = "coaps";
     private static final Logger LOG = LoggerFactory.getLogger(CoapTransport.class);
 
     private final CoapSettings settings;
@@ -92,6 +94,8 @@ public final class CoapTransport extends VerticleBase {
             endpoint.addInterceptor(new CountingDeliverer.TooLargeCounter(metrics));
             coap.addEndpoint(endpoint);
         }
+        plain.addPostProcessInterceptor(new MalformedDatagramCounter(metrics, TRANSPORT));
+        secure.addPostProcessInterceptor(new MalformedDatagramCounter(metrics, SECURE_TRANSPORT));
         coap.start();
     }
 
