@@ -47,7 +47,7 @@ final class CoapDeviceAuth {
             return lookup(psk.getIdentity()).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
                     : refuse("unknown_device", "the DTLS identity " + psk.getIdentity() + " is no longer registered"));
         }
-        String token = exchange.getQueryParameter(TOKEN_PARAMETER);
+        String token = CoapRequestOptions.token(exchange.getRequestOptions());
         if (token == null || token.isEmpty()) {
             return refuse("missing_token", "expected DTLS (coaps) or the device secret in the query parameter '"
                     + TOKEN_PARAMETER + "', got neither");

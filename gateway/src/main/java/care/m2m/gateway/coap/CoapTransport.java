@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
@@ -81,6 +82,7 @@ public final class CoapTransport extends VerticleBase {
         coap.setMessageDeliverer(new CountingDeliverer(coap.getRoot(), config, metrics));
 
         plain = new CoapEndpoint.Builder().setConfiguration(config)
+                .setDataSerializerAndParser(new UdpDataSerializer(), new StrictUdpDataParser())
                 .setInetSocketAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .setLoggingTag("coap").build();
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
@@ -89,6 +91,7 @@ public final class CoapTransport extends VerticleBase {
                 .setLoggingTag("coaps")
                 .build();
         secure = new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(dtls))
+                .setDataSerializerAndParser(new UdpDataSerializer(), new StrictUdpDataParser())
                 .setLoggingTag("coaps").build();
         for (CoapEndpoint endpoint : new CoapEndpoint[] {plain, secure}) {
             endpoint.addInterceptor(new CountingDeliverer.TooLargeCounter(metrics));

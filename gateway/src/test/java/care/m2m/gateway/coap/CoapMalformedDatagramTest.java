@@ -14,11 +14,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.serialization.UdpDataParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +62,31 @@ class CoapMalformedDatagramTest {
             assertThat(gateway.telemetry(creds.id()).getJsonArray("points")).hasSize(1);
             assertThat(gateway.metric(COUNTER, "transport=\"coap\"", "reason=\"malformed_datagram\""))
                     .as("the valid request is not counted").isEqualTo(garbage.size());
+        }
+    }
+
+    @Test
+    void aBlockOptionSmallerThanItsPayloadIsAnswered400AndCounted() throws Exception {
+        try (RunningGateway gateway = RunningGateway.embedded(dataDir); CoapTestDevice device = CoapTestDevice.plain()) {
+            DeviceCredentials creds = gateway.register("espresso-udp-0002", "coffee-espresso-x1");
+            byte[] datagram = CoapRequestFuzzTest.blockTooSmallForPayload();
+            Message answer;
+            try (DatagramSocket udp = new DatagramSocket()) {
+                udp.setSoTimeout(10_000);
+                udp.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(),
+                        URI.create(gateway.coapUrl()).getPort()));
+                DatagramPacket reply = new DatagramPacket(new byte[1500], 1500);
+                udp.receive(reply);
+                answer = new UdpDataParser().parseMessage(Arrays.copyOf(reply.getData(), reply.getLength()));
+            }
+
+            assertThat(answer).isInstanceOfSatisfying(Response.class, r -> {
+                assertThat(r.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
+                assertThat(r.getPayloadString()).contains("exceeds the blocksize");
+            });
+            assertThat(gateway.metric(COUNTER, "transport=\"coap\"", "reason=\"malformed_datagram\"")).isEqualTo(1.0);
+            assertThat(device.post(uri(gateway, creds, MessageType.TELEMETRY), "{\"v\":1,\"metrics\":{\"boiler_temp_c\":90}}")
+                    .getCode()).isEqualTo(ResponseCode.CHANGED);
         }
     }
 
