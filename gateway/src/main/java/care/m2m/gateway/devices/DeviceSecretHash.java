@@ -14,7 +14,7 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code pbkdf2-sha256-device$<iterations>$<salt>$<hash>} (base64url). The secrets are 256 random bits, so the
  * key derivation does not have to make guessing hard; it makes a stolen {@code devices} table worthless for
  * replay even if a secret was ever chosen badly, at a cost per check that the iteration count sets (about
- * 2.3 ms at the default 10,000 on a 2-core machine). Rows from before, salted SHA-256
+ * 2.5 ms at the default 10,000 on a 2-core machine). Rows from before, salted SHA-256
  * ({@code sha256$<salt>$<hash>}), still match and are reported as due for a rehash, as are rows with another
  * iteration count. Slow on purpose: it refuses to run on a Vert.x event loop.
  */
