@@ -6,7 +6,6 @@ import care.m2m.gateway.devices.DeviceRegistry;
 import care.m2m.gateway.timeline.DeviceTimeline;
 import care.m2m.gateway.tips.CustomerStore;
 import care.m2m.gateway.tips.Preferences;
-import care.m2m.gateway.tips.Preferences.Channel;
 import care.m2m.gateway.tips.TipEvents;
 import care.m2m.gateway.tips.TipRecord;
 import care.m2m.gateway.tips.TipService;
@@ -15,10 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,13 +105,7 @@ public final class CustomerRoutes implements RouteGroup {
     }
 
     private void setState(RoutingContext ctx) {
-        String state = Json.requiredText(Json.body(ctx), "state");
-        TipRecord.State parsed;
-        try {
-            parsed = TipRecord.State.valueOf(state.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("state: expected read, done, dismissed or snoozed, got '" + state + "'");
-        }
+        TipRecord.State parsed = TipStateBody.of(Json.body(ctx));
         String id = ctx.pathParam("id");
         deps.tips().setState(ctx.get(CUSTOMER), id, parsed).onSuccess(changed -> changed.ifPresentOrElse(
                 t -> Json.ok(ctx, TipService.toJson(t)),
@@ -128,30 +117,7 @@ public final class CustomerRoutes implements RouteGroup {
     }
 
     private void savePreferences(RoutingContext ctx) {
-        JsonObject body = Json.body(ctx);
-        String ref = ctx.get(CUSTOMER);
-        Preferences defaults = Preferences.defaults(ref);
-        EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
-        JsonArray requested = body.getJsonArray("channels",
-                new JsonArray(defaults.channels().stream().map(Enum::name).toList()));
-        for (Object c : requested) {
-            try {
-                channels.add(Channel.valueOf(String.valueOf(c).toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw Problem.badRequest("channels: expected device, web or webhook, got '" + c + "'");
-            }
-        }
-        Preferences preferences;
-        try {
-            preferences = new Preferences(ref, channels,
-                    LocalTime.parse(body.getString("quietStart", defaults.quietStart().toString())),
-                    LocalTime.parse(body.getString("quietEnd", defaults.quietEnd().toString())),
-                    ZoneId.of(body.getString("timeZone", defaults.zone().getId())),
-                    body.getInteger("maxPerWeek", defaults.maxPerWeek()), body.getBoolean("optedOut", false));
-        } catch (DateTimeException | ClassCastException e) {
-            throw Problem.badRequest("expected quietStart/quietEnd as HH:MM, timeZone as a zone id such as"
-                    + " Europe/Brussels, maxPerWeek as a number: " + e.getMessage());
-        }
+        Preferences preferences = PreferencesBody.of(Json.body(ctx), ctx.get(CUSTOMER));
         deps.tips().savePreferences(preferences).onSuccess(p -> Json.ok(ctx, toJson(p))).onFailure(ctx::fail);
     }
 

@@ -1,6 +1,5 @@
 package care.m2m.gateway.api;
 
-import care.m2m.contracts.topics.Topics;
 import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.devices.DevicePsks;
@@ -38,13 +37,8 @@ final class DeviceAdminRoutes {
     }
 
     private void register(RoutingContext ctx) {
-        JsonObject body = Json.body(ctx);
-        String id = Json.optionalText(body, "id");
-        if (id != null && !Topics.isValidDeviceId(id)) {
-            throw Problem.badRequest("id: expected 1 to 64 of [A-Za-z0-9._-] starting with a letter or digit, got '" + id + "'");
-        }
-        String model = Json.requiredText(body, "model");
-        directory.register(id, model, Json.optionalText(body, "customerRef"), Json.optionalText(body, "location"))
+        DeviceRegistrationBody body = DeviceRegistrationBody.of(Json.body(ctx));
+        directory.register(body.id(), body.model(), body.customerRef(), body.location())
                 .onSuccess(r -> ctx.response()
                         .setStatusCode(201)
                         .putHeader("Content-Type", "application/json")

@@ -1,13 +1,15 @@
 package care.m2m.gateway.api;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Small helpers for reading requests and writing JSON answers, with errors that name the field. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
@@ -18,15 +20,41 @@ final class Json {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                     "expected Content-Type application/json, got " + contentType);
         }
+        return object(ctx.body().buffer());
+    }
+
+    /**
+     * The request body as a JSON object, or a 400 {@link Problem} saying what came instead (nothing, broken
+     * JSON, an array or a single value).
+     */
+    public static JsonObject object(Buffer raw) {
+        if (raw == null || raw.length() == 0) {
+            throw Problem.badRequest("expected a JSON object as body, got nothing");
+        }
+        Object value;
         try {
-            JsonObject body = ctx.body().asJsonObject();
-            if (body == null) {
-                throw Problem.badRequest("expected a JSON object as body, got nothing");
-            }
-            return body;
-        } catch (DecodeException | ClassCastException e) {
+            value = io.vertx.core.json.Json.decodeValue(raw);
+        } catch (DecodeException e) {
             throw Problem.badRequest("expected a JSON object as body: " + e.getMessage());
         }
+        if (!(value instanceof JsonObject body)) {
+            throw Problem.badRequest("expected a JSON object as body, got " + describe(value));
+        }
+        return body;
+    }
+
+    /** A JSON value as an error message shows it: its kind, and the value itself when short. */
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String kind = switch (value) {
+            case JsonArray a -> "list";
+            case JsonObject o -> "object";
+            default -> value.getClass().getSimpleName().toLowerCase();
+        };
+        String text = String.valueOf(value);
+        return kind + " " + (text.length() > 64 ? text.substring(0, 64) + "..." : text);
     }
 
     static String requiredText(JsonObject body, String field) {
@@ -43,7 +71,7 @@ final class Json {
             return null;
         }
         if (!(value instanceof String text)) {
-            throw Problem.badRequest(field + ": expected text, got " + value.getClass().getSimpleName().toLowerCase() + " " + value);
+            throw Problem.badRequest(field + ": expected text, got " + describe(value));
         }
         if (text.length() > 128) {
             throw Problem.badRequest(field + ": expected at most 128 characters, got " + text.length());

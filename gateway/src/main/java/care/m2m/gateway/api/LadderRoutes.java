@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +26,6 @@ import java.util.Map;
  */
 public final class LadderRoutes implements RouteGroup {
 
-    private static final int MAX_TTL_SECONDS = 7 * 24 * 3600;
 
     /** What these routes read and call. */
     public record Dependencies(ServiceLadder ladder, DeviceDirectory directory, ModelCatalog models, FaultStore faults,
@@ -74,13 +72,8 @@ public final class LadderRoutes implements RouteGroup {
 
     private void submit(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        JsonObject body = Json.body(ctx);
-        String action = Json.requiredText(body, "action");
-        JsonObject params = body.getJsonObject("params", new JsonObject());
-        int ttl = body.getInteger("ttlSeconds", 3600);
-        if (ttl < 1 || ttl > MAX_TTL_SECONDS) {
-            throw Problem.badRequest("ttlSeconds: expected 1 to " + MAX_TTL_SECONDS + ", got " + ttl);
-        }
+        CommandBody body = CommandBody.of(Json.body(ctx));
+        String action = body.action();
         deps.directory().find(id).compose(found -> {
             if (found.isEmpty()) {
                 return Future.failedFuture(Problem.notFound("no device with id '" + id + "'"));
@@ -91,7 +84,7 @@ public final class LadderRoutes implements RouteGroup {
                 return Future.failedFuture(Problem.badRequest("action: expected an action of model " + model
                         + ", got '" + action + "'"));
             }
-            return deps.ladder().submitCommand(id, action, params.getMap(), Duration.ofSeconds(ttl));
+            return deps.ladder().submitCommand(id, action, body.params(), body.ttl());
         }).onSuccess(c -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
                 .putHeader("Location", "/api/v1/devices/" + id + "/commands").end(command(c).encode()))
                 .onFailure(ctx::fail);

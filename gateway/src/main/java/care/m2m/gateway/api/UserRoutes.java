@@ -33,23 +33,10 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private void create(RoutingContext ctx) {
-        JsonObject body = Json.body(ctx);
-        String username = User.normalize(Json.requiredText(body, "username"));
-        User.Role role = User.Role.parse(Json.requiredText(body, "role"));
-        Object rawPassword = body.getValue("password");
-        if (!(rawPassword instanceof String password) || password.length() < PasswordHash.MIN_PASSWORD_LENGTH) {
-            throw Problem.badRequest("password: expected at least " + PasswordHash.MIN_PASSWORD_LENGTH
-                    + " characters, got " + (rawPassword instanceof String s ? s.length() + "" : "none"));
-        }
-        if (password.length() > 128) {
-            throw Problem.badRequest("password: expected at most 128 characters, got " + password.length());
-        }
-        String customerRef = role == User.Role.CUSTOMER ? Json.optionalText(body, "customerRef") : null;
-        if (role == User.Role.CUSTOMER && customerRef == null) {
-            throw Problem.badRequest("customerRef: required for a user with role CUSTOMER");
-        }
+        UserBody body = UserBody.of(Json.body(ctx));
         passwordWorkers.executeBlocking(() -> {
-            User user = new User(username, role, customerRef, PasswordHash.hash(password), clock.instant());
+            User user = new User(body.username(), body.role(), body.customerRef(), PasswordHash.hash(body.password()),
+                    clock.instant());
             users.create(user);
             return user;
         }, false).onSuccess(user -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")

@@ -57,6 +57,8 @@ import care.m2m.gateway.config.GatewayConfig;
 import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.devices.DevicePsks;
 import care.m2m.gateway.devices.DeviceRegistry;
+import care.m2m.gateway.devices.DeviceSecretHash;
+import care.m2m.gateway.devices.DeviceSecretVerifier;
 import care.m2m.gateway.events.DeviceEventLog;
 import care.m2m.gateway.ingest.IngestService;
 import care.m2m.gateway.metrics.GatewayMetrics;
@@ -164,7 +166,11 @@ public final class GatewayApp implements AutoCloseable {
 
         WorkerExecutor recordsWorkers = vertx.createSharedWorkerExecutor("m2mcare-records", config.sql().poolSize());
         WorkerExecutor queryWorkers = vertx.createSharedWorkerExecutor("m2mcare-queries", 4);
-        DeviceDirectory directory = new DeviceDirectory(new DeviceRegistry(records), models, recordsWorkers, clock);
+        DeviceSecretVerifier secrets = new DeviceSecretVerifier(new DeviceSecretHash(config.deviceSecrets().iterations()),
+                config.deviceSecrets().cacheSize(), vertx.createSharedWorkerExecutor("m2mcare-device-secrets",
+                        Math.max(1, Runtime.getRuntime().availableProcessors())), registry);
+        DeviceDirectory directory = new DeviceDirectory(new DeviceRegistry(records), models, recordsWorkers, clock,
+                secrets);
         DeviceEventLog events = new DeviceEventLog(records, recordsWorkers);
         MessageCodec codec = new MessageCodec();
         ingest = new IngestService(codec, models, writer, events, metrics);

@@ -47,7 +47,7 @@ final class CoapDeviceAuth {
             return lookup(psk.getIdentity()).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
                     : refuse("unknown_device", "the DTLS identity " + psk.getIdentity() + " is no longer registered"));
         }
-        String token = exchange.getQueryParameter(TOKEN_PARAMETER);
+        String token = CoapRequestOptions.token(exchange.getRequestOptions());
         if (token == null || token.isEmpty()) {
             return refuse("missing_token", "expected DTLS (coaps) or the device secret in the query parameter '"
                     + TOKEN_PARAMETER + "', got neither");
@@ -65,12 +65,19 @@ final class CoapDeviceAuth {
                 throttle.failure(device, address);
                 return refuse("unknown_device", "no device " + pathDeviceId + " is registered");
             }
-            if (!found.get().acceptsSecret(token)) {
-                throttle.failure(device, address);
-                return refuse("bad_secret", "the token is not the secret of device " + pathDeviceId);
-            }
-            throttle.success(device);
-            return Future.succeededFuture(found.get());
+            return directory.verifySecret(found.get(), token).recover(e -> {
+                LOG.warn("Could not check the secret of CoAP device {}: {}", pathDeviceId, e.toString());
+                metrics.connectionRefused(CoapTransport.TRANSPORT, "registry_unavailable");
+                return Future.failedFuture(new CoapRefusal(Kind.UNAVAILABLE, "registry_unavailable",
+                        "device secrets cannot be checked now, retry later"));
+            }).compose(matched -> {
+                if (!matched) {
+                    throttle.failure(device, address);
+                    return refuse("bad_secret", "the token is not the secret of device " + pathDeviceId);
+                }
+                throttle.success(device);
+                return Future.succeededFuture(found.get());
+            });
         });
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class CoapTransport extends VerticleBase {
 
     static final String TRANSPORT = "coap";
+    /** The transport tag of what arrives over DTLS, where it is counted apart from plain CoAP. */
+    static final String SECURE_TRANSPORT = "coaps";
     private static final Logger LOG = LoggerFactory.getLogger(CoapTransport.class);
 
     private final CoapSettings settings;
@@ -79,6 +82,7 @@ public final class CoapTransport extends VerticleBase {
         coap.setMessageDeliverer(new CountingDeliverer(coap.getRoot(), config, metrics));
 
         plain = new CoapEndpoint.Builder().setConfiguration(config)
+                .setDataSerializerAndParser(new UdpDataSerializer(), new StrictUdpDataParser())
                 .setInetSocketAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .setLoggingTag("coap").build();
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
@@ -87,11 +91,14 @@ public final class CoapTransport extends VerticleBase {
                 .setLoggingTag("coaps")
                 .build();
         secure = new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(dtls))
+                .setDataSerializerAndParser(new UdpDataSerializer(), new StrictUdpDataParser())
                 .setLoggingTag("coaps").build();
         for (CoapEndpoint endpoint : new CoapEndpoint[] {plain, secure}) {
             endpoint.addInterceptor(new CountingDeliverer.TooLargeCounter(metrics));
             coap.addEndpoint(endpoint);
         }
+        plain.addPostProcessInterceptor(new MalformedDatagramCounter(metrics, TRANSPORT));
+        secure.addPostProcessInterceptor(new MalformedDatagramCounter(metrics, SECURE_TRANSPORT));
         coap.start();
     }
 

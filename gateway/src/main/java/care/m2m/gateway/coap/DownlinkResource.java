@@ -104,8 +104,7 @@ final class DownlinkResource extends CoapResource {
                     new IllegalStateException("a concurrent observe of " + deviceId + " won"))));
             return;
         }
-        int accept = exchange.getRequestOptions().getAccept();
-        encoding = Encoding.fromCoapContentFormat(accept).orElse(Encoding.CBOR);
+        encoding = CoapRequestOptions.accept(exchange.getRequestOptions());
         Response empty = new Response(ResponseCode.CONTENT);
         empty.getOptions().setContentFormat(encoding.coapContentFormat());
         if (exchange.getRequestOptions().hasObserve()) {

@@ -2,9 +2,7 @@ package care.m2m.gateway.coap;
 
 import care.m2m.contracts.codec.Encoding;
 import care.m2m.contracts.topics.DeviceTopic;
-import care.m2m.contracts.topics.Topics;
 import care.m2m.contracts.validation.ContractViolation;
-import care.m2m.contracts.validation.ContractViolation.Reason;
 import care.m2m.gateway.devices.Device;
 import care.m2m.gateway.ingest.IngestException;
 import care.m2m.gateway.ingest.IngestService;
@@ -52,7 +50,7 @@ final class UplinkResource extends CoapResource {
     public void handlePOST(CoapExchange exchange) {
         DeviceTopic topic;
         try {
-            topic = Topics.parseCoap(exchange.getRequestOptions().getUriPath());
+            topic = CoapRequestOptions.topic(exchange.getRequestOptions());
         } catch (ContractViolation e) {
             refuse(exchange, IngestException.invalidTopic(e));
             return;
@@ -72,7 +70,7 @@ final class UplinkResource extends CoapResource {
     private void accept(CoapExchange exchange, Device device, DeviceTopic topic) {
         Encoding encoding;
         try {
-            encoding = encoding(exchange);
+            encoding = CoapRequestOptions.contentFormat(exchange.getRequestOptions());
         } catch (ContractViolation e) {
             refuse(exchange, IngestException.invalid(e));
             return;
@@ -88,13 +86,6 @@ final class UplinkResource extends CoapResource {
         }
         stored.onComplete(result -> exchange.respond(result.succeeded() ? CoapResponseCodes.changed()
                 : CoapResponseCodes.failure((IngestException) result.cause())));
-    }
-
-    private static Encoding encoding(CoapExchange exchange) {
-        int format = exchange.getRequestOptions().getContentFormat();
-        return Encoding.fromCoapContentFormat(format).orElseThrow(() -> ContractViolation.of(
-                Reason.UNSUPPORTED_ENCODING, "Content-Format",
-                "50 (application/json) or 60 (application/cbor)", format < 0 ? "none" : String.valueOf(format)));
     }
 
     /** A refusal before the ingest path ran, counted like the MQTT transport counts its own. */

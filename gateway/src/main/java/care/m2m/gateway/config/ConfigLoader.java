@@ -1,6 +1,7 @@
 package care.m2m.gateway.config;
 
 import care.m2m.gateway.config.GatewayConfig.CoapSettings;
+import care.m2m.gateway.config.GatewayConfig.DeviceSecretSettings;
 import care.m2m.gateway.tls.TlsKeys;
 import care.m2m.gateway.config.GatewayConfig.AdvisorSettings;
 import care.m2m.gateway.config.GatewayConfig.AnomalySettings;
@@ -103,7 +104,10 @@ public final class ConfigLoader {
                 cluster(),
                 new RepairEffectSettings(decimal("M2MCARE_REPAIR_HOLDOUT_SHARE", RepairEffectSettings.DEFAULT_HOLDOUT_SHARE),
                         Duration.ofHours(integer("M2MCARE_REPAIR_EFFECT_HORIZON_HOURS",
-                                (int) RepairEffectSettings.DEFAULT_HORIZON.toHours()))));
+                                (int) RepairEffectSettings.DEFAULT_HORIZON.toHours()))),
+                new DeviceSecretSettings(
+                        integer("M2MCARE_DEVICE_SECRET_ITERATIONS", DeviceSecretSettings.DEFAULT_ITERATIONS),
+                        integer("M2MCARE_DEVICE_SECRET_CACHE_SIZE", DeviceSecretSettings.DEFAULT_CACHE_SIZE)));
     }
 
     private ClusterSettings cluster() {

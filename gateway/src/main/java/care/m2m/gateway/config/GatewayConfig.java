@@ -26,7 +26,8 @@ public record GatewayConfig(
         AdvisorSettings advisor,
         TicketSettings tickets,
         ClusterSettings cluster,
-        RepairEffectSettings repairEffect) {
+        RepairEffectSettings repairEffect,
+        DeviceSecretSettings deviceSecrets) {
 
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -43,6 +44,29 @@ public record GatewayConfig(
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(repairEffect, "repairEffect");
+        Objects.requireNonNull(deviceSecrets, "deviceSecrets");
+    }
+
+    /**
+     * How device secrets are stored and checked: PBKDF2 iterations for new hashes (lower it for load tests
+     * that register tens of thousands of devices) and how many devices' verified secrets are remembered so
+     * that reconnects skip the key derivation (0: none).
+     */
+    public record DeviceSecretSettings(int iterations, int cacheSize) {
+        public static final int DEFAULT_ITERATIONS = 10_000;
+        public static final int DEFAULT_CACHE_SIZE = 100_000;
+        public static final int MAX_ITERATIONS = 10_000_000;
+
+        public DeviceSecretSettings {
+            if (iterations < 1 || iterations > MAX_ITERATIONS) {
+                throw new IllegalArgumentException("M2MCARE_DEVICE_SECRET_ITERATIONS: expected 1 to " + MAX_ITERATIONS
+                        + ", got " + iterations);
+            }
+            if (cacheSize < 0) {
+                throw new IllegalArgumentException("M2MCARE_DEVICE_SECRET_CACHE_SIZE: expected 0 or more, got "
+                        + cacheSize);
+            }
+        }
     }
 
     /**

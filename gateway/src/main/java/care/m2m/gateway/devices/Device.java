@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A registered product: its id (the MQTT client id and username, the CoAP identity), its model from the
- * firmware contracts, and whose it is. The secret is held only as a hash.
+ * firmware contracts, and whose it is. The secret is held only as a hash, checked by
+ * {@link DeviceDirectory#verifySecret}.
  */
 public record Device(String id, String model, String secretHash, String customerRef, String location,
         String firmware, Instant createdAt, Instant lastSeenAt) {
@@ -15,10 +16,5 @@ public record Device(String id, String model, String secretHash, String customer
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(secretHash, "secretHash");
         Objects.requireNonNull(createdAt, "createdAt");
-    }
-
-    /** Whether {@code secret} is this device's secret, compared in constant time. */
-    public boolean acceptsSecret(String secret) {
-        return DeviceSecrets.matches(secret, secretHash);
     }
 }

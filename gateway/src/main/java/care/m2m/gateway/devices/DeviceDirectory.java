@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The device registry as the transports and the API use it: every call returns a {@link Future}, the
  * blocking JDBC work runs on the records worker pool, and devices are cached for a short time so that a
  * reconnect storm does not become a database storm. Changes made through this class take effect at once.
+ * Secrets are hashed and checked by the {@link DeviceSecretVerifier}, off the event loops.
  */
 public final class DeviceDirectory {
 
     public static final Duration CACHE_TTL = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceDirectory.class);
 
     private record Cached(Optional<Device> device, Instant loadedAt) {
     }
@@ -27,10 +31,13 @@ public final class DeviceDirectory {
     private final ModelCatalog models;
     private final WorkerExecutor workers;
     private final Clock clock;
+    private final DeviceSecretVerifier secrets;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public DeviceDirectory(DeviceRegistry registry, ModelCatalog models, WorkerExecutor workers, Clock clock) {
+    public DeviceDirectory(DeviceRegistry registry, ModelCatalog models, WorkerExecutor workers, Clock clock,
+            DeviceSecretVerifier secrets) {
         this.registry = registry;
+        this.secrets = secrets;
         this.models = models;
         this.workers = workers;
         this.clock = clock;
@@ -56,24 +63,56 @@ public final class DeviceDirectory {
         }
         String deviceId = id != null ? id : model.split("-")[0] + "-" + DeviceSecrets.randomToken(6).toLowerCase();
         String secret = DeviceSecrets.newSecret();
-        Device device = new Device(deviceId, model, DeviceSecrets.hash(secret), customerRef, location, null,
-                clock.instant(), null);
-        return workers.executeBlocking(() -> {
-            registry.insert(device);
-            return new Registration(device, secret);
-        }, false).onSuccess(r -> cache.remove(deviceId));
+        return secrets.hash(secret).compose(hash -> {
+            Device device = new Device(deviceId, model, hash, customerRef, location, null, clock.instant(), null);
+            return workers.executeBlocking(() -> {
+                registry.insert(device);
+                return new Registration(device, secret);
+            }, false);
+        }).onSuccess(r -> forget(deviceId));
+    }
+
+    /**
+     * Whether {@code presented} is the device's secret. The check runs on the hashing pool unless the same
+     * secret was verified recently; a match stored in an older form is rewritten in the current one (a
+     * failed rewrite is only logged: the device is still let in).
+     */
+    public Future<Boolean> verifySecret(Device device, String presented) {
+        return secrets.verify(device, presented).compose(outcome -> {
+            if (!outcome.matched() || outcome.upgradedHash() == null) {
+                return Future.succeededFuture(outcome.matched());
+            }
+            return workers.executeBlocking(() -> registry.replaceSecret(device.id(), device.secretHash(),
+                    outcome.upgradedHash()), false).map(replaced -> {
+                        cache.remove(device.id());
+                        if (replaced) {
+                            secrets.remember(device.id(), outcome.upgradedHash(), presented);
+                            LOG.info("Rehashed the secret of device {} with PBKDF2 ({} iterations)", device.id(),
+                                    secrets.iterations());
+                        }
+                        return true;
+                    }).recover(e -> {
+                        LOG.warn("Could not store the rehashed secret of device {}: {}", device.id(), e.toString());
+                        return Future.succeededFuture(true);
+                    });
+        });
     }
 
     /** Gives the device a new secret (the old one stops working at once) and returns it. */
     public Future<Optional<String>> rotateSecret(String id) {
         String secret = DeviceSecrets.newSecret();
-        return workers.executeBlocking(() -> registry.updateSecret(id, DeviceSecrets.hash(secret))
-                ? Optional.of(secret) : Optional.<String>empty(), false)
-                .onComplete(r -> cache.remove(id));
+        return secrets.hash(secret).compose(hash -> workers.executeBlocking(() -> registry.updateSecret(id, hash)
+                ? Optional.of(secret) : Optional.<String>empty(), false))
+                .onComplete(r -> forget(id));
     }
 
     public Future<Boolean> delete(String id) {
-        return workers.executeBlocking(() -> registry.delete(id), false).onComplete(r -> cache.remove(id));
+        return workers.executeBlocking(() -> registry.delete(id), false).onComplete(r -> forget(id));
+    }
+
+    private void forget(String id) {
+        cache.remove(id);
+        secrets.forget(id);
     }
 
     public Future<List<Device>> list(String afterId, int limit) {

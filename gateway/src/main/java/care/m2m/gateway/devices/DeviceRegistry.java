@@ -102,6 +102,22 @@ public final class DeviceRegistry {
         return update("UPDATE devices SET secret_hash = ? WHERE id = ?", secretHash, id);
     }
 
+    /**
+     * Replaces the secret hash only if it is still {@code expectedHash}, so that rewriting an old hash never
+     * undoes a rotation that happened meanwhile; false when it was not replaced.
+     */
+    public boolean replaceSecret(String id, String expectedHash, String secretHash) {
+        String sql = "UPDATE devices SET secret_hash = ? WHERE id = ? AND secret_hash = ?";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, secretHash);
+            ps.setString(2, id);
+            ps.setString(3, expectedHash);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not rehash the secret of device " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Records when a device was last heard from and, if it told us, its firmware version. */
     public void touch(String id, Instant seenAt, String firmware) {
         String sql = "UPDATE devices SET last_seen_at = ?, firmware = COALESCE(?, firmware) WHERE id = ?";

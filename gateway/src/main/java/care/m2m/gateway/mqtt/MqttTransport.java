@@ -123,12 +123,25 @@ public final class MqttTransport extends VerticleBase {
             } else if (found.result().isEmpty()) {
                 throttle.failure(device, address);
                 refuse(endpoint, MqttReasonCodes.badCredentials(version), "unknown_device");
-            } else if (!found.result().get().acceptsSecret(auth.getPassword())) {
+            } else {
+                checkSecret(endpoint, found.result().get(), auth.getPassword(), device, address);
+            }
+        });
+    }
+
+    /** The key derivation runs on the hashing pool; the outcome comes back on this connection's event loop. */
+    private void checkSecret(MqttEndpoint endpoint, Device found, String password, String device, String address) {
+        int version = endpoint.protocolVersion();
+        directory.verifySecret(found, password).onComplete(verified -> {
+            if (verified.failed()) {
+                LOG.warn("Could not check the secret of {}: {}", found.id(), verified.cause().toString());
+                refuse(endpoint, MqttReasonCodes.serverUnavailable(version), "registry_unavailable");
+            } else if (!verified.result()) {
                 throttle.failure(device, address);
                 refuse(endpoint, MqttReasonCodes.badCredentials(version), "bad_secret");
             } else {
                 throttle.success(device);
-                accept(endpoint, found.result().get());
+                accept(endpoint, found);
             }
         });
     }

@@ -1,13 +1,13 @@
 package care.m2m.gateway.tickets;
 
 import care.m2m.gateway.admin.AdminToken;
+import care.m2m.gateway.api.Json;
 import care.m2m.gateway.api.Problem;
 import care.m2m.gateway.api.RouteGroup;
 import care.m2m.gateway.security.AuthThrottle;
 import care.m2m.gateway.value.Priority;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -74,18 +74,13 @@ public final class TicketRoutes implements RouteGroup {
     }
 
     private void transition(RoutingContext ctx) {
-        Ticket.Status to = enumField(body(ctx), "to", Ticket.Status.class);
+        Ticket.Status to = TicketBodies.transition(body(ctx));
         answer(ctx, deps.desk().transition(ctx.pathParam("id"), to));
     }
 
     private void outcome(RoutingContext ctx) {
-        JsonObject body = body(ctx);
-        Ticket.Outcome outcome = enumField(body, "outcome", Ticket.Outcome.class);
-        Object note = body.getValue("note");
-        if (note != null && (!(note instanceof String text) || text.length() > 512)) {
-            throw Problem.badRequest("note: expected text of at most 512 characters, got " + note);
-        }
-        answer(ctx, deps.desk().outcome(ctx.pathParam("id"), outcome, (String) note));
+        TicketBodies.OutcomeBody body = TicketBodies.outcome(body(ctx));
+        answer(ctx, deps.desk().outcome(ctx.pathParam("id"), body.outcome(), body.note()));
     }
 
     private void report(RoutingContext ctx) {
@@ -110,25 +105,7 @@ public final class TicketRoutes implements RouteGroup {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                     "expected Content-Type application/json, got " + type);
         }
-        try {
-            JsonObject body = ctx.body().asJsonObject();
-            if (body == null) {
-                throw Problem.badRequest("expected a JSON object as body, got nothing");
-            }
-            return body;
-        } catch (DecodeException | ClassCastException e) {
-            throw Problem.badRequest("expected a JSON object as body: " + e.getMessage());
-        }
-    }
-
-    private static <E extends Enum<E>> E enumField(JsonObject body, String field, Class<E> type) {
-        Object value = body.getValue(field);
-        try {
-            return Enum.valueOf(type, String.valueOf(value));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(field + ": expected one of " + Arrays.toString(type.getEnumConstants())
-                    + ", got " + value);
-        }
+        return Json.object(ctx.body().buffer());
     }
 
     private static <E extends Enum<E>> E param(RoutingContext ctx, String name, Class<E> type) {

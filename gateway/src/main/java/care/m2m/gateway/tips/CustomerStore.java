@@ -86,7 +86,7 @@ public final class CustomerStore {
                 "INSERT INTO customer_tokens (id, customer_ref, token_hash, created_at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, customerRef);
-            ps.setString(3, DeviceSecrets.hash(secret));
+            ps.setString(3, DeviceSecrets.sha256Hash(secret));
             ps.setTimestamp(4, Timestamp.from(Instant.now()));
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -105,7 +105,7 @@ public final class CustomerStore {
                 "SELECT customer_ref, token_hash FROM customer_tokens WHERE id = ?")) {
             ps.setString(1, token.substring(0, dot));
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && DeviceSecrets.matches(token.substring(dot + 1), rs.getString(2))) {
+                if (rs.next() && DeviceSecrets.sha256Matches(token.substring(dot + 1), rs.getString(2))) {
                     return Optional.of(rs.getString(1));
                 }
                 return Optional.empty();

@@ -44,4 +44,16 @@ class ConfigLoaderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("M2MCARE_MQTT_PORT: expected a whole number, got 'eighteen'");
     }
+
+    @Test
+    void deviceSecretHashingIsConfigurableWithinLimits() {
+        assertThat(ConfigLoader.from(Map.of()).deviceSecrets().iterations()).isEqualTo(10_000);
+        GatewayConfig config = ConfigLoader.from(Map.of("M2MCARE_DEVICE_SECRET_ITERATIONS", "1",
+                "M2MCARE_DEVICE_SECRET_CACHE_SIZE", "0"));
+        assertThat(config.deviceSecrets().iterations()).isEqualTo(1);
+        assertThat(config.deviceSecrets().cacheSize()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.from(Map.of("M2MCARE_DEVICE_SECRET_ITERATIONS", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("M2MCARE_DEVICE_SECRET_ITERATIONS: expected 1 to 10000000, got 0");
+    }
 }

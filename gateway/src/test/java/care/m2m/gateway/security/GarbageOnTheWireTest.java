@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Malformed MQTT frames and CoAP datagrams thrown at the live servers: random bytes, truncated and lying
  * frames. The gateway keeps serving real devices on both transports; the refused MQTT connections are counted
- * (Vert.x's {@code vertx_net_server_errors_total}). Malformed CoAP datagrams are dropped by Californium
- * without a counter of ours yet.
+ * (Vert.x's {@code vertx_net_server_errors_total}), and so are the CoAP datagrams Californium cannot parse
+ * ({@code reason="malformed_datagram"}; exact counts in {@code CoapMalformedDatagramTest}).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GarbageOnTheWireTest {
@@ -61,6 +61,8 @@ class GarbageOnTheWireTest {
             }
             assertThat(gateway.telemetry(creds.id()).getJsonArray("points")).hasSize(1);
             assertThat(gateway.metric("vertx_net_server_errors_total")).as("refused MQTT frames are counted").isGreaterThan(0);
+            assertThat(gateway.metric("m2mcare_packets_rejected_total", "transport=\"coap\"",
+                    "reason=\"malformed_datagram\"")).as("unparseable CoAP datagrams are counted").isGreaterThan(0);
         }
     }
 
