@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  */
 public final class AdminHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final Supplier<String> baseUrl;
     private final String token;
 

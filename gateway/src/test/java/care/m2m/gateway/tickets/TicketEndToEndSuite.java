@@ -83,9 +83,13 @@ abstract class TicketEndToEndSuite {
         return device;
     }
 
+    /** Last telemetry timestamp sent: each message gets a later millisecond, or two would be one stored point. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_TS = new java.util.concurrent.atomic.AtomicLong();
+
     static void telemetry(Mqtt5Device device, String metricsJson) throws Exception {
+        long ts = LAST_TS.updateAndGet(last -> Math.max(last + 1, Instant.now().toEpochMilli()));
         assertThat(device.publish(MessageType.TELEMETRY, "{\"v\":1,\"ts\":%d,\"fw\":\"2.4.1\",\"metrics\":%s}"
-                .formatted(Instant.now().toEpochMilli(), metricsJson))).isZero();
+                .formatted(ts, metricsJson))).isZero();
     }
 
     static void event(Mqtt5Device device, String kind, String code) throws Exception {
