@@ -41,6 +41,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     private InfluxTelemetryStore(InfluxSettings settings) {
         this.settings = settings;
         this.http = new OkHttpClient.Builder()
+                .socketFactory(new NoDelaySockets())
                 .connectTimeout(settings.timeout())
                 .readTimeout(settings.timeout())
                 .writeTimeout(settings.timeout())
