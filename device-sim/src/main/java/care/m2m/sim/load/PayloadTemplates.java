@@ -53,8 +53,7 @@ public final class PayloadTemplates {
     public PayloadTemplates(ModelCatalog models, List<String> modelIds, long seed) {
         MessageCodec codec = MessageCodec.shared();
         for (String id : modelIds) {
-            DeviceModel model = models.find(id).orElseThrow(
-                    () -> new IllegalArgumentException("unknown device model '" + id + "'"));
+            DeviceModel model = models.require(id);
             Instant start = Instant.parse("2026-01-15T07:00:00Z");
             ProductBehaviour product = Behaviours.create(model, start, ZoneOffset.UTC, seed ^ id.hashCode());
             List<Template> templates = new ArrayList<>();
