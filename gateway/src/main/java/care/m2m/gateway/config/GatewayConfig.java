@@ -200,10 +200,6 @@ public record GatewayConfig(
         /** InfluxDB takes concurrent writes; measured with bench/ingest-compare.sh. */
         public static final int DEFAULT_INFLUX_WRITERS = 4;
 
-        public WriterSettings(int queueCapacity, int maxBatchPoints) {
-            this(queueCapacity, maxBatchPoints, 0);
-        }
-
         /** Writer threads for the store: the configured count, else 4 for InfluxDB and 1 for the embedded store. */
         public int writersFor(boolean embeddedStore) {
             if (writers > 0) {
