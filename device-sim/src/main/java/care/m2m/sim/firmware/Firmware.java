@@ -186,11 +186,16 @@ public final class Firmware {
         }
     }
 
-    /** Handles a command from the gateway; a redelivered command (same id) is ignored. */
-    public synchronized void onCommand(Command command) {
+    /**
+     * Handles a command from the gateway; a redelivered command (same id, as QoS 1 may bring it again after a
+     * connection drop) is ignored.
+     *
+     * @return whether the command was new, false for a redelivery
+     */
+    public synchronized boolean onCommand(Command command) {
         if (!remember(command.id())) {
             LOG.debug("device {}: command {} again, ignored", deviceId, command.id());
-            return;
+            return false;
         }
         Instant wall = wallClock.instant();
         advance(wall);
@@ -211,6 +216,7 @@ public final class Firmware {
                 scheduler.schedule(delay, () -> finish(command));
             }
         }
+        return true;
     }
 
     /** Tells the observer about a command that repairs the active fault, with latencies for the fault's first. */

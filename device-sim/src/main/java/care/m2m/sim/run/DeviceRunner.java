@@ -134,8 +134,13 @@ final class DeviceRunner implements ConnectionEvents {
             switch (parsed.type()) {
                 case COMMANDS -> {
                     var command = codec.decodeCommand(payload, encoding);
-                    fleet.stats().commandReceived();
-                    fleet.scheduler().execute(() -> firmware.onCommand(command));
+                    fleet.scheduler().execute(() -> {
+                        if (firmware.onCommand(command)) {
+                            fleet.stats().commandReceived();
+                        } else {
+                            fleet.stats().commandRedelivered();
+                        }
+                    });
                 }
                 case TIPS -> {
                     fleet.stats().tipReceived();

@@ -27,6 +27,7 @@ public final class RunStats {
     private final LongAdder connectFailures = new LongAdder();
     private final LongAdder connectionLosses = new LongAdder();
     private final LongAdder commandsReceived = new LongAdder();
+    private final LongAdder commandsRedelivered = new LongAdder();
     private final LongAdder commandsAccepted = new LongAdder();
     private final LongAdder commandsExecuted = new LongAdder();
     private final LongAdder commandsFailed = new LongAdder();
@@ -102,8 +103,14 @@ public final class RunStats {
         connectFailures.increment();
     }
 
+    /** A command the device had not seen before. */
     public void commandReceived() {
         commandsReceived.increment();
+    }
+
+    /** A command delivered again (same id) after a connection drop; the firmware ignored it. */
+    public void commandRedelivered() {
+        commandsRedelivered.increment();
     }
 
     public void commandAccepted() {
@@ -171,7 +178,7 @@ public final class RunStats {
                 failedConnection.sum(), deferred.sum(), lateAcks.sum(), eventsSent.sum(), connected.get(),
                 everConnected.get(), connectFailures.sum(), connectionLosses.sum(),
                 new Summary.Commands(commandsReceived.sum(), commandsAccepted.sum(), commandsExecuted.sum(),
-                        commandsFailed.sum(), commandsRejected.sum()),
+                        commandsFailed.sum(), commandsRejected.sum(), commandsRedelivered.sum()),
                 tipsReceived.sum(), configsReceived.sum(), downlinksInvalid.sum(), offlineEpisodes.sum(),
                 repairs.snapshot(), retries.sum());
     }

@@ -54,8 +54,12 @@ public record Summary(int devices, int devicesConnected, double durationSeconds,
                           LatencyMillis faultToCommandMs, LatencyMillis onsetToCommandMs) {
     }
 
-    /** Commands received on the device's downlink and what the simulated firmware answered. */
-    public record Commands(long received, long accepted, long executed, long failed, long rejected) {
+    /**
+     * Commands received on the device's downlink and what the simulated firmware answered; {@code received} counts
+     * distinct commands, {@code redelivered} the copies QoS 1 brought again (ignored by the firmware).
+     */
+    public record Commands(long received, long accepted, long executed, long failed, long rejected,
+                           long redelivered) {
     }
 
     /** Builds the summary from the final counters; the exit code follows the rule documented on the command. */

@@ -34,7 +34,8 @@ public final class SummaryWriter {
         line(out, "events sent", Long.toString(s.eventsSent()));
         Summary.Commands c = s.commands();
         line(out, "commands", c.received() + " received, " + c.accepted() + " accepted, " + c.executed()
-                + " executed, " + c.failed() + " failed, " + c.rejected() + " rejected");
+                + " executed, " + c.failed() + " failed, " + c.rejected() + " rejected, " + c.redelivered()
+                + " redelivered (ignored)");
         Summary.Repairs r = s.repairs();
         line(out, "faults", r.faultsReported() + " reported, " + r.repairCommands() + " repair commands received, "
                 + r.repairsCleared() + " repairs cleared the fault");

@@ -104,8 +104,8 @@ class FirmwareTest {
         FirmwareHarness h = new FirmwareHarness(Behaviours.CHARGER, 1);
         Command command = command("cmd-5", "reset_rcd", null);
 
-        h.firmware.onCommand(command);
-        h.firmware.onCommand(command);
+        assertThat(h.firmware.onCommand(command)).as("first delivery is new").isTrue();
+        assertThat(h.firmware.onCommand(command)).as("second delivery is a redelivery").isFalse();
 
         assertThat(h.results()).hasSize(1);
         assertThat(h.scheduled).hasSize(1);

@@ -78,7 +78,8 @@ class OfflineEndToEndTest {
 
             assertThat(summary.offlineEpisodes()).isGreaterThanOrEqualTo(2);
             assertThat(summary.connectionLosses()).isZero();
-            assertThat(summary.commands().received()).isEqualTo(1);
+            assertThat(summary.commands().received()).as("distinct commands; QoS 1 may redeliver one cut off before "
+                    + "its PUBACK, the firmware ignores the copy").isEqualTo(1);
             assertThat(summary.failed()).isZero();
             assertThat(summary.deferred()).as("samples while away").isPositive();
         }
