@@ -144,10 +144,11 @@ public record GatewayConfig(
 
     /**
      * MQTT listeners: plain (can be switched off) and, when TLS keys are configured, MQTT over TLS; how large
-     * one packet may be (larger packets end the connection) and how many may be in flight.
+     * one packet may be (larger packets end the connection) and how many may be in flight;
+     * {@code consolidateFlushes} lets the acknowledgements of one store batch leave a connection in one write.
      */
     public record MqttSettings(String host, int port, int maxPacketBytes, int receiveMaximum, boolean plainEnabled,
-            int tlsPort, Optional<TlsKeys> tls) {
+            int tlsPort, Optional<TlsKeys> tls, boolean consolidateFlushes) {
         public static final int DEFAULT_PORT = 1883;
         public static final int DEFAULT_TLS_PORT = 8883;
         public static final int DEFAULT_MAX_PACKET_BYTES = 256 * 1024;

@@ -150,6 +150,9 @@ public final class MqttTransport extends VerticleBase {
         MqttDeviceConnection connection = new MqttDeviceConnection(endpoint, device, ingest, metrics, clock,
                 connected::listening);
         connection.attachHandlers();
+        if (settings.consolidateFlushes()) {
+            AckFlushes.consolidate(endpoint);
+        }
         endpoint.exceptionHandler(e -> onConnectionError(connection, endpoint, e));
         endpoint.closeHandler(v -> {
             connection.closed();
