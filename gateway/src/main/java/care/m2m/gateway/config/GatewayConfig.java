@@ -198,10 +198,13 @@ public record GatewayConfig(
     public record WriterSettings(int queueCapacity, int maxBatchPoints, int writers) {
         public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
         public static final int DEFAULT_MAX_BATCH_POINTS = 5_000;
-        /** InfluxDB takes concurrent writes; measured with bench/ingest-compare.sh. */
-        public static final int DEFAULT_INFLUX_WRITERS = 4;
+        /**
+         * InfluxDB takes concurrent writes; two in flight beat one (the pipeline waits on each write) and four
+         * (smaller batches cost InfluxDB more CPU per point) on 2 cores, measured with bench/ingest-compare.sh.
+         */
+        public static final int DEFAULT_INFLUX_WRITERS = 2;
 
-        /** Writer threads for the store: the configured count, else 4 for InfluxDB and 1 for the embedded store. */
+        /** Writer threads for the store: the configured count, else 2 for InfluxDB and 1 for the embedded store. */
         public int writersFor(boolean embeddedStore) {
             if (writers > 0) {
                 return writers;
