@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * pipeline turns the flushes of one event-loop task into one, done by a task queued right behind it, so a device
  * whose several messages were in one batch gets its acknowledgements in one segment, a few microseconds later
  * at most. Vert.x's MQTT endpoint does not expose its channel, so the socket is read from the endpoint's field
- * once per class; if a later Vert.x renames it, connections simply keep the per-acknowledgement flushes.
+ * once per class; if a later Vert.x renames it, connections simply keep the per-acknowledgement flushes. A
+ * connection gets it with its first QoS 1/2 PUBLISH, so idle devices do not carry the handler.
  */
 final class AckFlushes {
 

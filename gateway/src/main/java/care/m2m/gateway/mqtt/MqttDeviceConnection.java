@@ -60,10 +60,13 @@ final class MqttDeviceConnection {
     private final Consumer<String> onListening;
     private final Context context;
     private volatile Encoding deviceEncoding = Encoding.JSON;
+    /** Whether the first QoS 1/2 PUBLISH still has to install {@link AckFlushes} (idle devices never pay for it). */
+    private boolean consolidateFlushes;
 
     MqttDeviceConnection(MqttEndpoint endpoint, Device device, IngestService ingest, GatewayMetrics metrics,
-            Clock clock, Consumer<String> onListening) {
+            Clock clock, Consumer<String> onListening, boolean consolidateFlushes) {
         this.endpoint = endpoint;
+        this.consolidateFlushes = consolidateFlushes;
         this.onListening = onListening;
         this.context = Vertx.currentContext();
         this.device = device;
@@ -104,6 +107,10 @@ final class MqttDeviceConnection {
 
     private void onPublish(MqttPublishMessage message) {
         OrderedAcks.Slot slot = message.qosLevel() == MqttQoS.AT_MOST_ONCE ? null : acks.reserve();
+        if (slot != null && consolidateFlushes) {
+            consolidateFlushes = false;
+            AckFlushes.consolidate(endpoint);
+        }
         Future<Void> stored;
         try {
             stored = ingest.ingest(uplink(message));

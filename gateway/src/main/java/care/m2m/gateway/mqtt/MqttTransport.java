@@ -148,11 +148,8 @@ public final class MqttTransport extends VerticleBase {
 
     private void accept(MqttEndpoint endpoint, Device device) {
         MqttDeviceConnection connection = new MqttDeviceConnection(endpoint, device, ingest, metrics, clock,
-                connected::listening);
+                connected::listening, settings.consolidateFlushes());
         connection.attachHandlers();
-        if (settings.consolidateFlushes()) {
-            AckFlushes.consolidate(endpoint);
-        }
         endpoint.exceptionHandler(e -> onConnectionError(connection, endpoint, e));
         endpoint.closeHandler(v -> {
             connection.closed();
