@@ -7,18 +7,21 @@
 usage() {
   cat <<USAGE
 Usage: bench/ingest-compare.sh [--devices N] [--window N] [--warmup D] [--duration D] [--connections N,...]
+                               [--rates N,...]
   --devices N        publishing devices (default 200)
   --window N         unacknowledged QoS 1 messages per device (default 10)
   --warmup D         warm-up before each measured window (default 10s)
   --duration D       measured window of each run (default 30s)
   --connections L    idle-connection counts to measure memory at, comma separated (default 10000; 0 = skip);
                      one process may hold at most 'ulimit -Hn' sockets, so larger counts are refused up front
+  --rates L          extra fixed rates (msg/s, comma separated) to run the gateway at after its half-rate run,
+                     for the latency curve (default none)
 Environment: M2MCARE_SKIP_BUILD=1 uses the jars already built; M2MCARE_BENCH_RESULTS sets the output folder;
 M2MCARE_BENCH_GATEWAY_JAVA_OPTS adds JVM options to the gateway (for example a JFR recording).
 USAGE
 }
 bench_name=ingest-compare
-devices=200 window=10 warmup=10s duration=30s connections=10000
+devices=200 window=10 warmup=10s duration=30s connections=10000 rates=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --devices) devices="$2"; shift 2 ;;
@@ -26,6 +29,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --rates) rates="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "ingest-compare: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -112,6 +116,11 @@ gateway_rate="$(python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1
 half=$(( gateway_rate / 2 ))
 load gateway-half "$gateway_mqtt_port" --devices "$devices" --rate "$half" --watch-pid "$gateway_pid=gateway" \
   --watch-pid "$influx_pid=influxd"
+IFS=',' read -r -a extra_rates <<<"$rates"
+for rate in "${extra_rates[@]}"; do
+  load "gateway-at-$rate" "$gateway_mqtt_port" --devices "$devices" --rate "$rate" --watch-pid "$gateway_pid=gateway" \
+    --watch-pid "$influx_pid=influxd"
+done
 stored="$(curl -fsS -G "$influx_url/query" --data-urlencode db=bench \
   --data-urlencode 'q=SELECT count(energy_wh_total) FROM telemetry' | python3 -c \
   'import json,sys; r=json.load(sys.stdin)["results"][0]; print(r["series"][0]["values"][0][1] if "series" in r else 0)')"

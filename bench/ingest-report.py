@@ -36,11 +36,14 @@ for name, servers in (("gateway", ["gateway", "influxd"]), ("mosquitto", ["mosqu
                       ("gateway-half", ["gateway", "influxd"]), ("mosquitto-half", ["mosquitto"])):
     if name in runs:
         lines.append(row(runs[name], servers))
-acked_total = sum(runs[n]["acked"] for n in ("gateway", "gateway-half") if n in runs)
+at_rates = sorted((n for n in runs if n.startswith("gateway-at-")), key=lambda n: int(n.rsplit("-", 1)[1]))
+for name in at_rates:
+    lines.append(row(runs[name], ["gateway", "influxd"]))
+acked_total = sum(runs[n]["acked"] for n in ["gateway", "gateway-half"] + at_rates if n in runs)
 lines += ["",
           f"- **Ratio gateway / Mosquitto** (saturated, acknowledged msg/s): "
           f"{ratio:.2f}" if ratio is not None else "- ratio: not measured",
-          f"- Stored in InfluxDB after both gateway runs: {int(stored):,} points; acknowledged to the devices: "
+          f"- Stored in InfluxDB after all gateway runs: {int(stored):,} points; acknowledged to the devices: "
           f"{acked_total:,} ({'equal' if int(stored) == acked_total else 'DIFFERENT'}).",
           f"- Gateway heap after a full GC, after the load runs: {int(heap_kb) / 1024:.0f} MiB.",
           f"- Vert.x blocked-thread warnings in the gateway log: {blocked}.", ""]
