@@ -11,16 +11,16 @@ public final class DetectorFactory {
 
     /** Which method the factory's detectors run. */
     public enum Method {
-        /** {@link EnsembleDetector}: three learnt-tail views, de-duplicated (the default). */
+        /** {@link EnsembleDetector}: three learnt-tail views, de-duplicated. */
         ENSEMBLE,
         /** {@link ArtDetector}: fuzzy-ART novelty of downsampled windows (ARTime-like). */
         ART,
-        /** {@link FusedDetector}: the louder of the two above. */
+        /** {@link FusedDetector}: the louder of the two above (the default). */
         FUSED
     }
 
     /** The method behind {@link #DetectorFactory(DetectorConfig)}: the best NAB figures of a live stream. */
-    public static final Method DEFAULT_METHOD = Method.ENSEMBLE;
+    public static final Method DEFAULT_METHOD = Method.FUSED;
 
     private final Rates rates;
     private final ArtConfig art;
