@@ -137,11 +137,19 @@ class ArtDetectorTest {
         }
         long artWarm = GraphLayout.parseInstance(warmed).totalSize()
                 - GraphLayout.parseInstance(ArtConfig.defaults()).totalSize();
-        System.out.printf("ART state: %d bytes per stream in warm-up, %d after (JOL); default (fused): %d bytes%n",
-                art, artWarm, all);
+        AnomalyDetector fusedWarmed = fused.newDetector();
+        for (int i = 0; i < 3 * ArtConfig.defaults().warmUpPoints(); i++) {
+            fusedWarmed.score(i * MINUTE, daily(i, random));
+        }
+        long allWarm = GraphLayout.parseInstance(fusedWarmed).totalSize()
+                - GraphLayout.parseInstance(ArtConfig.defaults()).totalSize()
+                - GraphLayout.parseInstance(Rates.of(DetectorConfig.defaults())).totalSize();
+        System.out.printf("ART state: %d bytes per stream in warm-up, %d after; default (fused): %d in warm-up,"
+                + " %d after (JOL, settings shared by all streams not counted)%n", art, artWarm, all, allWarm);
 
         assertThat(art).isLessThan(5 * 1024);
         assertThat(artWarm).isLessThan(4 * 1024);
         assertThat(all).isLessThan(5 * 1024);
+        assertThat(allWarm).isLessThan(5 * 1024);
     }
 }
