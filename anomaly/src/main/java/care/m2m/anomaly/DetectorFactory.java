@@ -9,16 +9,60 @@ package care.m2m.anomaly;
  */
 public final class DetectorFactory {
 
-    private final Rates rates;
-
-    /** A factory for detectors that all use {@code config}. */
-    public DetectorFactory(DetectorConfig config) {
-        this.rates = Rates.of(config);
+    /** Which method the factory's detectors run. */
+    public enum Method {
+        /** {@link EnsembleDetector}: three learnt-tail views, de-duplicated. */
+        ENSEMBLE,
+        /** {@link ArtDetector}: fuzzy-ART novelty of downsampled windows (ARTime-like). */
+        ART,
+        /** {@link FusedDetector}: the louder of the two above (the default). */
+        FUSED
     }
 
-    /** A fresh detector for one stream. */
+    /** The method behind {@link #DetectorFactory(DetectorConfig)}: the best NAB figures of a live stream. */
+    public static final Method DEFAULT_METHOD = Method.FUSED;
+
+    private final Rates rates;
+    private final ArtConfig art;
+    private final Method method;
+
+    /** A factory for the default method ({@link #DEFAULT_METHOD}) with {@code config} and the default ART settings. */
+    public DetectorFactory(DetectorConfig config) {
+        this(config, ArtConfig.defaults(), DEFAULT_METHOD);
+    }
+
+    /** A factory for {@code method}; each method reads only its own settings. */
+    public DetectorFactory(DetectorConfig config, ArtConfig art, Method method) {
+        this.rates = Rates.of(config);
+        this.art = art;
+        this.method = method;
+    }
+
+    /** The method this factory's detectors run. */
+    public Method method() {
+        return method;
+    }
+
+    /** A fresh detector for one stream whose range is not known: it learns what it needs. */
     public AnomalyDetector newDetector() {
-        return new EnsembleDetector(rates);
+        return switch (method) {
+            case ENSEMBLE -> new EnsembleDetector(rates);
+            case ART -> new ArtDetector(art);
+            case FUSED -> new FusedDetector(new EnsembleDetector(rates), new ArtDetector(art));
+        };
+    }
+
+    /**
+     * A fresh detector for one stream whose values are declared to lie in [min, max] (e.g. a device model's
+     * metric range). The ensemble method ignores the range; the ART method normalises by it instead of
+     * learning a range from its warm-up.
+     */
+    public AnomalyDetector newDetector(double min, double max) {
+        return switch (method) {
+            case ENSEMBLE -> new EnsembleDetector(rates);
+            case ART -> new ArtDetector(art).withRange(min, max);
+            case FUSED -> new FusedDetector(new EnsembleDetector(rates), new ArtDetector(art).withRange(min, max));
+        };
     }
 
     /** A fresh detector for one stream, for callers that create few. */

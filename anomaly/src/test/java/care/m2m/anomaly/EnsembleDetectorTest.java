@@ -15,7 +15,8 @@ class EnsembleDetectorTest {
 
     private static final long MINUTE = 60_000L;
 
-    private final DetectorFactory factory = new DetectorFactory(DetectorConfig.defaults());
+    private final DetectorFactory factory = new DetectorFactory(DetectorConfig.defaults(), ArtConfig.defaults(),
+            DetectorFactory.Method.ENSEMBLE);
 
     @Test
     void scoresASpikeFarAboveStationaryNoise() {

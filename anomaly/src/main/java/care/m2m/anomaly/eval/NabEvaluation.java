@@ -1,6 +1,7 @@
 package care.m2m.anomaly.eval;
 
 import care.m2m.anomaly.AnomalyDetector;
+import care.m2m.anomaly.ArtConfig;
 import care.m2m.anomaly.DetectorConfig;
 import care.m2m.anomaly.DetectorFactory;
 import java.nio.file.Path;
@@ -16,11 +17,13 @@ import java.util.function.Supplier;
 /**
  * Runs detectors over NAB point by point and prints their NAB scores beside the published ones.
  *
- * <p>Usage: {@code NabEvaluation [--data DIR] [--only TEXT]... [--write-results DIR] [--per-file] [--cad]}.
+ * <p>Usage: {@code NabEvaluation [--data DIR] [--only TEXT]... [--write-results DIR] [--per-file] [--cad]
+ * [--art]}.
  * Without {@code --data} the NAB folder is looked up in {@code ../shared/data/nab}. {@code --only}
  * keeps the files whose key contains the text (repeatable). {@code --write-results} writes NAB's own
  * results layout so that NAB's scorer can check the figures. {@code --cad} adds the CAD OSE reference
  * port twice: with the whole file's range known in advance (as NAB runs it) and with the running range.
+ * {@code --art} adds the ART window detector alone and fused, with learnt and with look-ahead ranges.
  */
 public final class NabEvaluation {
 
@@ -32,11 +35,17 @@ public final class NabEvaluation {
     private NabEvaluation() {
     }
 
+    /** The previous default (the ensemble alone), kept for comparison. */
+    public static final String ENSEMBLE = "ensemble";
+
     /** The detectors this command evaluates, by NAB results name, each creating a fresh stream detector. */
     public static Map<String, Supplier<AnomalyDetector>> detectors() {
         DetectorFactory factory = new DetectorFactory(DetectorConfig.defaults());
+        DetectorFactory ensemble = new DetectorFactory(DetectorConfig.defaults(), ArtConfig.defaults(),
+                DetectorFactory.Method.ENSEMBLE);
         Map<String, Supplier<AnomalyDetector>> detectors = new LinkedHashMap<>();
         detectors.put(DETECTOR, factory::newDetector);
+        detectors.put(ENSEMBLE, ensemble::newDetector);
         detectors.put(BASELINE, WindowedGaussianDetector::new);
         return detectors;
     }
@@ -53,6 +62,48 @@ public final class NabEvaluation {
                         Arrays.stream(series.values()).max().orElse(0.0)));
         detectors.put("cadOseRunningRange", series -> new CadOseDetector(restPeriod(series)));
         return detectors;
+    }
+
+    /**
+     * The ART window-novelty detector alone and fused with the ensemble, for {@code --art}. "LearntRange":
+     * the range learnt from the warm-up, what a live stream can do (m2mcare itself is the fused one).
+     * "FileRange": the file's minimum and maximum handed over before the first point, as NAB hands them to
+     * every detector: a look-ahead (in the gateway, a metric's declared range would take its place).
+     * "NabStyle": as ARTime runs in NAB, the downsampling step and warm-up also derived from the file's
+     * length (about 104 downsampled points per probation period): a second look-ahead.
+     */
+    public static Map<String, Function<NabSeries, AnomalyDetector>> artVariants(ArtConfig art) {
+        DetectorFactory artFactory = new DetectorFactory(DetectorConfig.defaults(), art, DetectorFactory.Method.ART);
+        DetectorFactory fused = new DetectorFactory(DetectorConfig.defaults(), art, DetectorFactory.Method.FUSED);
+        Map<String, Function<NabSeries, AnomalyDetector>> detectors = new LinkedHashMap<>();
+        detectors.put("artLearntRange", series -> artFactory.newDetector());
+        detectors.put("artFileRange", series -> artFactory.newDetector(min(series), max(series)));
+        detectors.put("fusedFileRange", series -> fused.newDetector(min(series), max(series)));
+        detectors.put("artNabStyleLearntRange", series -> new DetectorFactory(DetectorConfig.defaults(),
+                nabStyle(art, series.size()), DetectorFactory.Method.ART).newDetector());
+        detectors.put("artNabStyleFileRange", series -> new DetectorFactory(DetectorConfig.defaults(),
+                nabStyle(art, series.size()), DetectorFactory.Method.ART).newDetector(min(series), max(series)));
+        detectors.put("fusedNabStyleFileRange", series -> new DetectorFactory(DetectorConfig.defaults(),
+                nabStyle(art, series.size()), DetectorFactory.Method.FUSED).newDetector(min(series), max(series)));
+        return detectors;
+    }
+
+    /** ARTime's own setting in NAB: about 104 downsampled points per probation period. */
+    static ArtConfig nabStyle(ArtConfig art, int rows) {
+        int probation = rows < 5000 ? (int) Math.floor(0.15 * rows) : 750;
+        probation -= probation % 2;
+        int step = Math.max(1, probation / (art.window() * 13));
+        int trend = Math.max(2 * art.window() + 1, probation / step);
+        return new ArtConfig(step, art.window(), art.levels(), art.medianSnap(), trend, art.maxCategories(),
+                art.initialRho(), art.rangeMargin());
+    }
+
+    private static double min(NabSeries series) {
+        return Arrays.stream(series.values()).min().orElse(0.0);
+    }
+
+    private static double max(NabSeries series) {
+        return Arrays.stream(series.values()).max().orElse(0.0);
     }
 
     private static int restPeriod(NabSeries series) {
@@ -93,6 +144,7 @@ public final class NabEvaluation {
         Path resultsDir = null;
         boolean perFile = false;
         boolean cad = false;
+        boolean art = false;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -101,8 +153,9 @@ public final class NabEvaluation {
                 case "--write-results" -> resultsDir = Path.of(args[++i]);
                 case "--per-file" -> perFile = true;
                 case "--cad" -> cad = true;
+                case "--art" -> art = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; expected --data DIR, --only TEXT, --write-results DIR, --per-file or --cad");
+                        + "; expected --data DIR, --only TEXT, --write-results DIR, --per-file, --cad or --art");
             }
         }
         if (data == null) {
@@ -117,6 +170,9 @@ public final class NabEvaluation {
         detectors().forEach((name, supplier) -> evaluated.put(name, series -> supplier.get()));
         if (cad) {
             evaluated.putAll(cadReferences());
+        }
+        if (art) {
+            evaluated.putAll(artVariants(ArtConfig.defaults()));
         }
         for (Map.Entry<String, Function<NabSeries, AnomalyDetector>> detector : evaluated.entrySet()) {
             long start = System.nanoTime();
