@@ -3,6 +3,7 @@ package care.m2m.gateway.app;
 import care.m2m.contracts.codec.MessageCodec;
 import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.models.ModelCatalog;
+import care.m2m.anomaly.ArtConfig;
 import care.m2m.anomaly.DetectorConfig;
 import care.m2m.anomaly.DetectorFactory;
 import care.m2m.gateway.admin.AdminToken;
@@ -199,7 +200,8 @@ public final class GatewayApp implements AutoCloseable {
             }
         }
         if (config.anomaly().enabled()) {
-            ladder.withAnomalyWatch(new AnomalyWatch(new DetectorFactory(DetectorConfig.defaults()),
+            ladder.withAnomalyWatch(new AnomalyWatch(new DetectorFactory(DetectorConfig.defaults(),
+                    ArtConfig.defaults(), config.anomaly().method()),
                     config.anomaly().threshold(), config.anomaly().quiet(), models, rules));
         }
         RepairAssignmentStore repairAssignments = new RepairAssignmentStore(records);

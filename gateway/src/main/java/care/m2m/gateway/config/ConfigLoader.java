@@ -1,5 +1,6 @@
 package care.m2m.gateway.config;
 
+import care.m2m.anomaly.DetectorFactory;
 import care.m2m.gateway.config.GatewayConfig.CoapSettings;
 import care.m2m.gateway.config.GatewayConfig.DeviceSecretSettings;
 import care.m2m.gateway.tls.TlsKeys;
@@ -18,7 +19,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -93,7 +96,8 @@ public final class ConfigLoader {
                 new AnomalySettings(bool("M2MCARE_ANOMALY_ENABLED", true),
                         decimal("M2MCARE_ANOMALY_THRESHOLD", AnomalySettings.DEFAULT_THRESHOLD),
                         Duration.ofMinutes(integer("M2MCARE_ANOMALY_QUIET_MINUTES",
-                                (int) AnomalySettings.DEFAULT_QUIET.toMinutes()))),
+                                (int) AnomalySettings.DEFAULT_QUIET.toMinutes())),
+                        anomalyMethod(text("M2MCARE_ANOMALY_METHOD", DetectorFactory.DEFAULT_METHOD.name()))),
                 new AdvisorSettings(
                         Duration.ofMinutes(integer("M2MCARE_ADVISOR_INTERVAL_MINUTES",
                                 (int) AdvisorSettings.DEFAULT_INTERVAL.toMinutes())),
@@ -174,6 +178,15 @@ public final class ConfigLoader {
     private Optional<String> optional(String name) {
         String value = values.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static DetectorFactory.Method anomalyMethod(String value) {
+        try {
+            return DetectorFactory.Method.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("M2MCARE_ANOMALY_METHOD: expected one of "
+                    + Arrays.toString(DetectorFactory.Method.values()) + ", got '" + value + "'");
+        }
     }
 
     private String text(String name, String defaultValue) {
