@@ -259,6 +259,8 @@ public final class GatewayApp implements AutoCloseable {
                 .onFailure(e -> LOG.debug("Could not record firmware {} of {}: {}", firmware, device.id(), e.toString())));
         connected.onListening(ladder::onListening);
         coapDownlink.onListening(ladder::onListening);
+        connected.onListeningForTipStates(tips::onDeviceListening);
+        coapDownlink.onListeningForTipStates(tips::onDeviceListening);
         adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
         throttle = AuthThrottle.defaults(clock);
         DevicePsks psks = DevicePsks.resolve(config.coap().pskMasterKey(), config.dataDir());

@@ -25,6 +25,7 @@ public final class CoapDownlink implements Downlink {
     private final MessageCodec codec;
     private final Map<String, DownlinkResource> observed = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeningListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> tipStateListeners = new CopyOnWriteArrayList<>();
 
     public CoapDownlink(MessageCodec codec) {
         this.codec = codec;
@@ -33,6 +34,11 @@ public final class CoapDownlink implements Downlink {
     /** Registers who wants to know when a device starts observing its commands (to send what waits). */
     public void onListening(Consumer<String> listener) {
         listeningListeners.add(listener);
+    }
+
+    /** Registers who wants to know when a device starts observing its tip states (to send what it missed). */
+    public void onListeningForTipStates(Consumer<String> listener) {
+        tipStateListeners.add(listener);
     }
 
     @Override
@@ -70,6 +76,8 @@ public final class CoapDownlink implements Downlink {
     void listening(String deviceId, MessageType type) {
         if (type == MessageType.COMMANDS) {
             listeningListeners.forEach(l -> l.accept(deviceId));
+        } else if (type == MessageType.TIP_STATES) {
+            tipStateListeners.forEach(l -> l.accept(deviceId));
         }
     }
 

@@ -1,5 +1,6 @@
 package care.m2m.gateway.mqtt;
 
+import care.m2m.contracts.topics.MessageType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ public final class ConnectedDevices {
     private final Map<String, MqttDeviceConnection> connections = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeningListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> connectedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> tipStateListeners = new CopyOnWriteArrayList<>();
 
     /** Registers who wants to know when a device connected here (clustered mode: this instance holds it now). */
     public void onConnected(Consumer<String> listener) {
@@ -27,8 +29,17 @@ public final class ConnectedDevices {
         listeningListeners.add(listener);
     }
 
-    void listening(String deviceId) {
-        listeningListeners.forEach(l -> l.accept(deviceId));
+    /** Registers who wants to know when a device subscribes to its tip states (to send what it missed). */
+    public void onListeningForTipStates(Consumer<String> listener) {
+        tipStateListeners.add(listener);
+    }
+
+    void listening(String deviceId, MessageType type) {
+        if (type == MessageType.COMMANDS) {
+            listeningListeners.forEach(l -> l.accept(deviceId));
+        } else if (type == MessageType.TIP_STATES) {
+            tipStateListeners.forEach(l -> l.accept(deviceId));
+        }
     }
 
     /** Registers the connection and returns the one it replaces, if any. */

@@ -31,7 +31,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,14 +57,14 @@ final class MqttDeviceConnection {
     private final OrderedAcks acks = new OrderedAcks();
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
-    private final Consumer<String> onListening;
+    private final BiConsumer<String, MessageType> onListening;
     private final Context context;
     private volatile Encoding deviceEncoding = Encoding.JSON;
     /** Whether the first QoS 1/2 PUBLISH still has to install {@link AckFlushes} (idle devices never pay for it). */
     private boolean consolidateFlushes;
 
     MqttDeviceConnection(MqttEndpoint endpoint, Device device, IngestService ingest, GatewayMetrics metrics,
-            Clock clock, Consumer<String> onListening, boolean consolidateFlushes) {
+            Clock clock, BiConsumer<String, MessageType> onListening, boolean consolidateFlushes) {
         this.endpoint = endpoint;
         this.consolidateFlushes = consolidateFlushes;
         this.onListening = onListening;
@@ -215,8 +215,10 @@ final class MqttDeviceConnection {
         } else {
             endpoint.subscribeAcknowledge(subscribe.messageId(), grantedV3);
         }
-        if (isListening(MessageType.COMMANDS)) {
-            onListening.accept(device.id());
+        for (MessageType type : List.of(MessageType.COMMANDS, MessageType.TIP_STATES)) {
+            if (isListening(type)) {
+                onListening.accept(device.id(), type);
+            }
         }
     }
 

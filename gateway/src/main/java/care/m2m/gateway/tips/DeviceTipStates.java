@@ -5,6 +5,7 @@ import care.m2m.contracts.messages.TipStatus;
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.gateway.commands.Downlink;
 import care.m2m.gateway.tips.TipRecord.State;
+import io.vertx.core.Future;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The device's display follows what the customer did on another channel: a tip-state message (contract v1.1)
  * through the same {@link Downlink} as the tip itself, MQTT or CoAP. Only firmware that asked for tip states
  * (subscribed to {@code tip-states} by name, or observes it) gets one; older firmware is left alone. A device
- * that is offline at that moment keeps showing the tip until it is delivered again or expires on the device.
+ * that is offline at that moment gets the state when it listens again ({@link TipService#onDeviceListening}).
  */
 final class DeviceTipStates {
 
@@ -27,13 +28,17 @@ final class DeviceTipStates {
         this.clock = clock;
     }
 
-    /** Sends the tip's new state to its device, if the device listens for tip states. */
-    void send(TipRecord tip) {
+    /**
+     * Sends the tip's new state to its device, if the device listens for tip states; succeeds when the device
+     * acknowledged it, fails when it does not listen or the delivery failed.
+     */
+    Future<Void> send(TipRecord tip) {
         if (!downlink.isListening(tip.deviceId(), MessageType.TIP_STATES)) {
             LOG.debug("Tip {} is now {}; {} does not listen for tip states", tip.id(), tip.state(), tip.deviceId());
-            return;
+            return Future.failedFuture(tip.deviceId() + " does not listen for tip states");
         }
-        downlink.deliver(tip.deviceId(), MessageType.TIP_STATES, new TipState(tip.id(), clock.instant(), status(tip.state())))
+        return downlink.deliver(tip.deviceId(), MessageType.TIP_STATES,
+                        new TipState(tip.id(), clock.instant(), status(tip.state())))
                 .onFailure(e -> LOG.debug("State {} of tip {} not sent to {}: {}", tip.state(), tip.id(), tip.deviceId(),
                         e.getMessage()));
     }

@@ -131,7 +131,7 @@ public final class TipService {
                 .map(t -> change(t, state)), true).onSuccess(changed -> changed.ifPresent(c -> {
                     events.publish(customerRef, "tip", toJson(c.tip()));
                     if (c.shownOnDevice()) {
-                        deviceStates.send(c.tip());
+                        sendToDevice(c.tip());
                     }
                 })).map(changed -> changed.map(Changed::tip));
     }
@@ -150,8 +150,29 @@ public final class TipService {
                 throw IngestException.refused("unknown_tip", "device " + deviceId + " reported tip '" + feedback.id()
                         + "', which it was never shown");
             }
-            return change(tip.get(), state).tip();
+            TipRecord changed = change(tip.get(), state).tip();
+            tips.deviceStateSent(changed.id(), changed.updatedAt()); // the device set it: nothing to send back
+            return changed;
         }, true).onSuccess(t -> events.publish(t.customerRef(), "tip", toJson(t))).mapEmpty();
+    }
+
+    /**
+     * A device subscribed (again) to its tip states: sends the customer-set states of the last week that it has not
+     * acknowledged, such as a tip dismissed on the web page while the product was offline.
+     */
+    public void onDeviceListening(String deviceId) {
+        serial.executeBlocking(() -> tips.unsentDeviceStates(deviceId, clock.instant().minus(WEEK)), true)
+                .onSuccess(unsent -> unsent.forEach(this::sendToDevice))
+                .onFailure(e -> LOG.warn("Could not read the unsent tip states of {}: {}", deviceId, e.toString()));
+    }
+
+    /** Sends the tip's state to its device and records the device's acknowledgement. */
+    private void sendToDevice(TipRecord tip) {
+        deviceStates.send(tip).onSuccess(v -> serial.executeBlocking(() -> {
+            tips.deviceStateSent(tip.id(), tip.updatedAt());
+            return null;
+        }, true).onFailure(e -> LOG.warn("Could not record that {} got the state of tip {}: {}", tip.deviceId(),
+                tip.id(), e.toString())));
     }
 
     /** A changed tip, and whether the device's display showed it (so it must follow). */

@@ -159,6 +159,28 @@ public final class TipStore {
                 + " ORDER BY delivered_at", customerRef, since).stream().map(TipRecord::deliveredAt).toList();
     }
 
+    /**
+     * Tips the device showed whose customer-set state (read, done, dismissed, snoozed) changed at or after
+     * {@code since} and was not acknowledged by the device since that change, oldest change first.
+     */
+    public List<TipRecord> unsentDeviceStates(String deviceId, Instant since) {
+        return select("SELECT " + COLUMNS + " FROM tips WHERE device_id = ?"
+                + " AND state IN ('READ', 'DONE', 'DISMISSED', 'SNOOZED') AND updated_at >= ?"
+                + " AND (device_state_sent_at IS NULL OR device_state_sent_at < updated_at)"
+                + " AND EXISTS (SELECT 1 FROM tip_deliveries d WHERE d.tip_id = tips.id AND d.channel = 'DEVICE')"
+                + " ORDER BY updated_at", deviceId, since);
+    }
+
+    /** The device acknowledged the tip's state as of {@code stateOf} (the tip's {@code updated_at} it was sent for). */
+    public void deviceStateSent(String tipId, Instant stateOf) {
+        run("UPDATE tips SET device_state_sent_at = ? WHERE id = ?"
+                + " AND (device_state_sent_at IS NULL OR device_state_sent_at < ?)", ps -> {
+                    ps.setTimestamp(1, ts(stateOf));
+                    ps.setString(2, tipId);
+                    ps.setTimestamp(3, ts(stateOf));
+                });
+    }
+
     public void recordDelivery(String tipId, Channel channel, Instant at) {
         run("INSERT INTO tip_deliveries (tip_id, channel, delivered_at) VALUES (?, ?, ?)", ps -> {
             ps.setString(1, tipId);

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Read, done, dismissed on one channel is seen on all, the device's display included: a tip dismissed in the
  * customer API reaches the device as a tip-state message (contract v1.1), and a tip marked on the device
- * (tip-feedback) reaches the live stream and the API. Firmware that subscribed only with a wildcard, as v1.0
- * firmware does, gets no tip-state message it could not read.
+ * (tip-feedback) reaches the live stream and the API; a state set while the product was offline reaches it when
+ * it subscribes again, once. Firmware that subscribed only with a wildcard, as v1.0 firmware does, gets no tip-state
+ * message it could not read.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TipStateSyncEndToEndTest {
@@ -72,6 +73,33 @@ class TipStateSyncEndToEndTest {
             assertThat(state.getString("id")).isEqualTo(shown.getString("id"));
             assertThat(state.getString("state")).isEqualTo("dismissed");
             assertThat(state.getInteger("v")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTipDismissedWhileTheDeviceWasOfflineReachesItWhenItListensAgain() throws Exception {
+        String tipId;
+        try (Mqtt5Device device = firmwareWithTipStates()) {
+            device.publish(MessageType.EVENTS, TANK_EMPTY);
+            tipId = next(device, MessageType.TIPS).getString("id");
+            // shown on the device once the gateway has its PUBACK: only then must the display follow
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    gateway.metric("m2mcare_tips_delivered_total", "channel=\"device\"") == 1.0);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.metric("m2mcare_devices_connected") == 0.0);
+        assertThat(customer("POST", "/api/v1/customer/tips/" + tipId + "/state", "{\"state\":\"dismissed\"}")
+                .statusCode()).as("stored while the product is offline").isEqualTo(200);
+
+        try (Mqtt5Device device = firmwareWithTipStates()) {
+            JsonObject state = next(device, MessageType.TIP_STATES);
+            assertThat(state.getString("id")).isEqualTo(tipId);
+            assertThat(state.getString("state")).isEqualTo("dismissed");
+        }
+        // the acknowledgement is recorded on a worker right after the PUBACK; give it that moment
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.metric("m2mcare_devices_connected") == 0.0);
+        Thread.sleep(1_000);
+        try (Mqtt5Device device = firmwareWithTipStates()) {
+            assertThat(device.received.poll(2, TimeUnit.SECONDS)).as("an acknowledged state is not sent again").isNull();
         }
     }
 
