@@ -69,7 +69,10 @@ public final class TipService {
         return this;
     }
 
-    /** Counts tips delivered per channel as {@code m2mcare_tips_delivered_total{channel}}. */
+    /**
+     * Counts tips delivered per channel as {@code m2mcare_tips_delivered_total{channel}}, and tip states the
+     * devices acknowledged as {@code m2mcare_tip_states_delivered_total}.
+     */
     public TipService withMetrics(MeterRegistry registry) {
         this.meters = registry;
         return this;
@@ -170,6 +173,10 @@ public final class TipService {
     private void sendToDevice(TipRecord tip) {
         deviceStates.send(tip).onSuccess(v -> serial.executeBlocking(() -> {
             tips.deviceStateSent(tip.id(), tip.updatedAt());
+            if (meters != null) {
+                Counter.builder("m2mcare.tip.states.delivered").description("Tip states the devices acknowledged")
+                        .register(meters).increment();
+            }
             return null;
         }, true).onFailure(e -> LOG.warn("Could not record that {} got the state of tip {}: {}", tip.deviceId(),
                 tip.id(), e.toString())));

@@ -95,9 +95,9 @@ class TipStateSyncEndToEndTest {
             assertThat(state.getString("id")).isEqualTo(tipId);
             assertThat(state.getString("state")).isEqualTo("dismissed");
         }
-        // the acknowledgement is recorded on a worker right after the PUBACK; give it that moment
+        // counted once the device's PUBACK is recorded, so the next connection sees it acknowledged
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.metric("m2mcare_tip_states_delivered_total") == 1.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> gateway.metric("m2mcare_devices_connected") == 0.0);
-        Thread.sleep(1_000);
         try (Mqtt5Device device = firmwareWithTipStates()) {
             assertThat(device.received.poll(2, TimeUnit.SECONDS)).as("an acknowledged state is not sent again").isNull();
         }
