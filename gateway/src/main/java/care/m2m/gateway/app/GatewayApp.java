@@ -3,6 +3,7 @@ package care.m2m.gateway.app;
 import care.m2m.contracts.codec.MessageCodec;
 import care.m2m.contracts.models.DeviceModels;
 import care.m2m.contracts.models.ModelCatalog;
+import care.m2m.contracts.topics.MessageType;
 import care.m2m.anomaly.ArtConfig;
 import care.m2m.anomaly.DetectorConfig;
 import care.m2m.anomaly.DetectorFactory;
@@ -251,16 +252,16 @@ public final class GatewayApp implements AutoCloseable {
             DeviceHandover handover = new DeviceHandover(vertx, membership, locator, ladder);
             await(handover.start());
             connected.onConnected(handover::connected);
-            coapDownlink.onListening(handover::connected);
+            coapDownlink.onListening(MessageType.COMMANDS, handover::connected);
         }
         ingest.addListener(ladder);
         ingest.onTipFeedback(tips::fromDevice);
         ingest.onFirmwareChanged((device, firmware) -> directory.touch(device.id(), firmware)
                 .onFailure(e -> LOG.debug("Could not record firmware {} of {}: {}", firmware, device.id(), e.toString())));
-        connected.onListening(ladder::onListening);
-        coapDownlink.onListening(ladder::onListening);
-        connected.onListeningForTipStates(tips::onDeviceListening);
-        coapDownlink.onListeningForTipStates(tips::onDeviceListening);
+        connected.onListening(MessageType.COMMANDS, ladder::onListening);
+        coapDownlink.onListening(MessageType.COMMANDS, ladder::onListening);
+        connected.onListening(MessageType.TIP_STATES, tips::onDeviceListening);
+        coapDownlink.onListening(MessageType.TIP_STATES, tips::onDeviceListening);
         adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
         throttle = AuthThrottle.defaults(clock);
         DevicePsks psks = DevicePsks.resolve(config.coap().pskMasterKey(), config.dataDir());

@@ -5,13 +5,12 @@ import care.m2m.contracts.codec.MessageCodec;
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.gateway.commands.DeviceUnreachableException;
 import care.m2m.gateway.commands.Downlink;
+import care.m2m.gateway.commands.ListeningEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -24,21 +23,15 @@ public final class CoapDownlink implements Downlink {
 
     private final MessageCodec codec;
     private final Map<String, DownlinkResource> observed = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> listeningListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> tipStateListeners = new CopyOnWriteArrayList<>();
+    private final ListeningEvents listening = new ListeningEvents();
 
     public CoapDownlink(MessageCodec codec) {
         this.codec = codec;
     }
 
-    /** Registers who wants to know when a device starts observing its commands (to send what waits). */
-    public void onListening(Consumer<String> listener) {
-        listeningListeners.add(listener);
-    }
-
-    /** Registers who wants to know when a device starts observing its tip states (to send what it missed). */
-    public void onListeningForTipStates(Consumer<String> listener) {
-        tipStateListeners.add(listener);
+    /** Registers who wants to know when a device starts observing its downlink of {@code type}. */
+    public void onListening(MessageType type, Consumer<String> listener) {
+        listening.on(type, listener);
     }
 
     @Override
@@ -74,11 +67,7 @@ public final class CoapDownlink implements Downlink {
     }
 
     void listening(String deviceId, MessageType type) {
-        if (type == MessageType.COMMANDS) {
-            listeningListeners.forEach(l -> l.accept(deviceId));
-        } else if (type == MessageType.TIP_STATES) {
-            tipStateListeners.forEach(l -> l.accept(deviceId));
-        }
+        listening.listening(deviceId, type);
     }
 
     private static String key(String deviceId, MessageType type) {

@@ -1,12 +1,13 @@
 package care.m2m.gateway.mqtt;
 
 import care.m2m.contracts.topics.MessageType;
+import care.m2m.gateway.commands.ListeningEvents;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Which devices are connected over MQTT right now, shared by every MQTT verticle instance. A device that
@@ -15,31 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConnectedDevices {
 
     private final Map<String, MqttDeviceConnection> connections = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> listeningListeners = new CopyOnWriteArrayList<>();
+    private final ListeningEvents listening = new ListeningEvents();
     private final List<Consumer<String>> connectedListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> tipStateListeners = new CopyOnWriteArrayList<>();
 
     /** Registers who wants to know when a device connected here (clustered mode: this instance holds it now). */
     public void onConnected(Consumer<String> listener) {
         connectedListeners.add(listener);
     }
 
-    /** Registers who wants to know when a device starts listening for commands (to send what waits). */
-    public void onListening(Consumer<String> listener) {
-        listeningListeners.add(listener);
-    }
-
-    /** Registers who wants to know when a device subscribes to its tip states (to send what it missed). */
-    public void onListeningForTipStates(Consumer<String> listener) {
-        tipStateListeners.add(listener);
+    /** Registers who wants to know when a device subscribes to its downlink of {@code type}. */
+    public void onListening(MessageType type, Consumer<String> listener) {
+        listening.on(type, listener);
     }
 
     void listening(String deviceId, MessageType type) {
-        if (type == MessageType.COMMANDS) {
-            listeningListeners.forEach(l -> l.accept(deviceId));
-        } else if (type == MessageType.TIP_STATES) {
-            tipStateListeners.forEach(l -> l.accept(deviceId));
-        }
+        listening.listening(deviceId, type);
     }
 
     /** Registers the connection and returns the one it replaces, if any. */

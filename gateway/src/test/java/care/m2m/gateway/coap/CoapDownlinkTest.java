@@ -86,7 +86,7 @@ class CoapDownlinkTest {
     void anObservingDeviceGetsCommandsInItsEncodingAndAcknowledgesThemInOrder() throws Exception {
         DeviceCredentials creds = gateway.register("espresso-down-0001", MODEL);
         List<String> nowListening = new CopyOnWriteArrayList<>();
-        downlink.onListening(nowListening::add);
+        downlink.onListening(MessageType.COMMANDS, nowListening::add);
         MessageCodec codec = new MessageCodec();
         Inbox inbox = new Inbox();
 
