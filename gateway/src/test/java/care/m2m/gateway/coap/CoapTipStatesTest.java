@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import care.m2m.contracts.topics.MessageType;
-import care.m2m.gateway.support.RunningGateway;
+import care.m2m.gateway.support.CustomerApi;
 import care.m2m.gateway.support.RunningGateway.DeviceCredentials;
+import care.m2m.gateway.support.RunningGateway;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +35,7 @@ class CoapTipStatesTest {
     Path dataDir;
     private RunningGateway gateway;
     private DeviceCredentials creds;
-    private String token;
+    private CustomerApi customer;
 
     private static final class Inbox implements CoapHandler {
         final List<JsonObject> messages = new CopyOnWriteArrayList<>();
@@ -58,11 +56,7 @@ class CoapTipStatesTest {
     void start() {
         gateway = RunningGateway.embedded(dataDir);
         creds = gateway.register("espresso-coap-tips-1", "coffee-espresso-x1");
-        token = new JsonObject(gateway.post("/api/v1/admin/customers/cust-" + creds.id() + "/tokens", "{}").body())
-                .getString("token");
-        assertThat(customer("PUT", "/api/v1/customer/preferences",
-                "{\"channels\":[\"device\",\"web\"],\"quietStart\":\"00:00\",\"quietEnd\":\"00:00\",\"maxPerWeek\":5}")
-                .statusCode()).isEqualTo(200);
+        customer = CustomerApi.withDeviceAndWeb(gateway, "cust-" + creds.id());
     }
 
     @AfterEach
@@ -85,7 +79,7 @@ class CoapTipStatesTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> tips.messages.size() == 1);
             String tipId = tips.messages.get(0).getString("id");
 
-            assertThat(customer("POST", "/api/v1/customer/tips/" + tipId + "/state", "{\"state\":\"read\"}").statusCode())
+            assertThat(customer.request("POST", "/api/v1/customer/tips/" + tipId + "/state", "{\"state\":\"read\"}").statusCode())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(15)).until(() -> states.messages.size() == 1);
             assertThat(states.messages.get(0).getString("id")).isEqualTo(tipId);
@@ -93,7 +87,7 @@ class CoapTipStatesTest {
 
             CoapResponse done = device.post(uri("tip-feedback"), "{\"v\":1,\"id\":\"%s\",\"state\":\"done\"}".formatted(tipId));
             assertThat(done.getCode()).isEqualTo(ResponseCode.CHANGED);
-            assertThat(customer("GET", "/api/v1/customer/tips", null).body()).contains("\"state\":\"done\"");
+            assertThat(customer.get("/api/v1/customer/tips").body()).contains("\"state\":\"done\"");
 
             CoapResponse unknown = device.post(uri("tip-feedback"), "{\"v\":1,\"id\":\"tip-nope\",\"state\":\"done\"}");
             assertThat(unknown.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
@@ -109,13 +103,4 @@ class CoapTipStatesTest {
         return gateway.coapUrl() + "/m2m/v1/" + creds.id() + "/" + type + "?token=" + creds.secret();
     }
 
-    private HttpResponse<String> customer(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path))
-                .header("Authorization", "Bearer " + token);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return gateway.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 }

@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.contracts.topics.Topics;
+import care.m2m.gateway.support.CustomerApi;
 import care.m2m.gateway.support.Mqtt5Device;
-import care.m2m.gateway.support.RunningGateway;
 import care.m2m.gateway.support.RunningGateway.DeviceCredentials;
+import care.m2m.gateway.support.RunningGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,17 +37,13 @@ class TipStateSyncEndToEndTest {
     Path dataDir;
     private RunningGateway gateway;
     private DeviceCredentials creds;
-    private String token;
+    private CustomerApi customer;
 
     @BeforeEach
     void start() {
         gateway = RunningGateway.embedded(dataDir);
         creds = gateway.register("espresso-sync-1", "coffee-espresso-x1");
-        token = new JsonObject(gateway.post("/api/v1/admin/customers/cust-espresso-sync-1/tokens", "{}").body())
-                .getString("token");
-        assertThat(customer("PUT", "/api/v1/customer/preferences",
-                "{\"channels\":[\"device\",\"web\"],\"quietStart\":\"00:00\",\"quietEnd\":\"00:00\",\"maxPerWeek\":5}")
-                .statusCode()).isEqualTo(200);
+        customer = CustomerApi.withDeviceAndWeb(gateway, "cust-espresso-sync-1");
     }
 
     @AfterEach
@@ -59,13 +54,14 @@ class TipStateSyncEndToEndTest {
     @Test
     void aTipDismissedInTheApiLeavesTheDeviceDisplay() throws Exception {
         try (Mqtt5Device device = firmwareWithTipStates();
-                CustomerStream stream = new CustomerStream(gateway.httpUrl() + "/api/v1/customer/events", token)) {
+                CustomerStream stream = new CustomerStream(gateway.httpUrl() + "/api/v1/customer/events",
+                        customer.token())) {
             device.publish(MessageType.EVENTS, TANK_EMPTY);
             JsonObject shown = next(device, MessageType.TIPS);
             JsonObject live = new JsonObject(stream.dataLines.poll(15, TimeUnit.SECONDS));
             assertThat(live.getString("id")).isEqualTo(shown.getString("id"));
 
-            HttpResponse<String> dismissed = customer("POST", "/api/v1/customer/tips/" + shown.getString("id") + "/state",
+            HttpResponse<String> dismissed = customer.request("POST", "/api/v1/customer/tips/" + shown.getString("id") + "/state",
                     "{\"state\":\"dismissed\"}");
             assertThat(dismissed.statusCode()).isEqualTo(200);
 
@@ -87,7 +83,7 @@ class TipStateSyncEndToEndTest {
                     gateway.metric("m2mcare_tips_delivered_total", "channel=\"device\"") == 1.0);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> gateway.metric("m2mcare_devices_connected") == 0.0);
-        assertThat(customer("POST", "/api/v1/customer/tips/" + tipId + "/state", "{\"state\":\"dismissed\"}")
+        assertThat(customer.request("POST", "/api/v1/customer/tips/" + tipId + "/state", "{\"state\":\"dismissed\"}")
                 .statusCode()).as("stored while the product is offline").isEqualTo(200);
 
         try (Mqtt5Device device = firmwareWithTipStates()) {
@@ -106,7 +102,8 @@ class TipStateSyncEndToEndTest {
     @Test
     void aTipMarkedOnTheDeviceIsSeenOnTheStreamAndInTheApi() throws Exception {
         try (Mqtt5Device device = firmwareWithTipStates();
-                CustomerStream stream = new CustomerStream(gateway.httpUrl() + "/api/v1/customer/events", token)) {
+                CustomerStream stream = new CustomerStream(gateway.httpUrl() + "/api/v1/customer/events",
+                        customer.token())) {
             device.publish(MessageType.EVENTS, TANK_EMPTY);
             JsonObject shown = next(device, MessageType.TIPS);
             assertThat(new JsonObject(stream.dataLines.poll(15, TimeUnit.SECONDS)).getString("state")).isEqualTo("delivered");
@@ -120,7 +117,7 @@ class TipStateSyncEndToEndTest {
             assertThat(update.getString("state")).isEqualTo("dismissed");
             assertThat(device.received.poll(1, TimeUnit.SECONDS)).as("no echo back to the device that said it").isNull();
         }
-        JsonArray tips = new JsonObject(customer("GET", "/api/v1/customer/tips", null).body()).getJsonArray("tips");
+        JsonArray tips = new JsonObject(customer.get("/api/v1/customer/tips").body()).getJsonArray("tips");
         assertThat(tips.getJsonObject(0).getString("state")).isEqualTo("dismissed");
     }
 
@@ -142,10 +139,10 @@ class TipStateSyncEndToEndTest {
             device.subscribe(Topics.downlinkFilter(creds.id()));
             device.publish(MessageType.EVENTS, TANK_EMPTY);
             JsonObject shown = next(device, MessageType.TIPS);
-            assertThat(customer("POST", "/api/v1/customer/tips/" + shown.getString("id") + "/state",
+            assertThat(customer.request("POST", "/api/v1/customer/tips/" + shown.getString("id") + "/state",
                     "{\"state\":\"dismissed\"}").statusCode()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(5)).until(() -> new JsonObject(customer("GET", "/api/v1/customer/tips",
-                    null).body()).getJsonArray("tips").getJsonObject(0).getString("state").equals("dismissed"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> new JsonObject(customer.get("/api/v1/customer/tips").body())
+                    .getJsonArray("tips").getJsonObject(0).getString("state").equals("dismissed"));
             assertThat(device.received.poll(1, TimeUnit.SECONDS)).as("a v1.0 device gets nothing new").isNull();
         }
     }
@@ -165,13 +162,4 @@ class TipStateSyncEndToEndTest {
         return new JsonObject(message.text());
     }
 
-    private HttpResponse<String> customer(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path))
-                .header("Authorization", "Bearer " + token);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return gateway.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 }

@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import care.m2m.contracts.topics.MessageType;
 import care.m2m.contracts.topics.Topics;
+import care.m2m.gateway.support.CustomerApi;
 import care.m2m.gateway.support.Mqtt5Device;
-import care.m2m.gateway.support.RunningGateway;
 import care.m2m.gateway.support.RunningGateway.DeviceCredentials;
+import care.m2m.gateway.support.RunningGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -34,16 +35,13 @@ class TipsEndToEndTest {
     Path dataDir;
     private RunningGateway gateway;
     private DeviceCredentials creds;
-    private String token;
+    private CustomerApi customer;
 
     @BeforeEach
     void start() {
         gateway = RunningGateway.embedded(dataDir);
         creds = gateway.register("espresso-tips-1", "coffee-espresso-x1");
-        token = new JsonObject(gateway.post("/api/v1/admin/customers/cust-espresso-tips-1/tokens", "{}").body()).getString("token");
-        assertThat(customerPut("/api/v1/customer/preferences",
-                "{\"channels\":[\"device\",\"web\"],\"quietStart\":\"00:00\",\"quietEnd\":\"00:00\",\"maxPerWeek\":5}")
-                .statusCode()).isEqualTo(200);
+        customer = CustomerApi.withDeviceAndWeb(gateway, "cust-espresso-tips-1");
     }
 
     @AfterEach
@@ -54,7 +52,8 @@ class TipsEndToEndTest {
     @Test
     void aSelfServiceTipReachesTheDeviceAndTheCustomerWithOneIdAndOneState() throws Exception {
         try (Mqtt5Device device = Mqtt5Device.connect(gateway.mqttUrl(), creds.id(), creds.secret());
-                CustomerStream stream = new CustomerStream(gateway.httpUrl() + "/api/v1/customer/events", token)) {
+                CustomerStream stream = new CustomerStream(gateway.httpUrl() + "/api/v1/customer/events",
+                        customer.token())) {
             device.subscribe(Topics.downlinkFilter(creds.id()));
             device.publish(MessageType.EVENTS, "{\"v\":1,\"kind\":\"error\",\"code\":\"E_WATER_TANK_EMPTY\"}");
 
@@ -68,36 +67,37 @@ class TipsEndToEndTest {
             assertThat(live.getString("id")).isEqualTo(deviceTip.getString("id"));
             assertThat(live.getString("state")).isEqualTo("delivered");
 
-            HttpResponse<String> dismissed = customerPost("/api/v1/customer/tips/" + live.getString("id") + "/state",
-                    "{\"state\":\"dismissed\"}");
+            HttpResponse<String> dismissed = customer.request("POST",
+                    "/api/v1/customer/tips/" + live.getString("id") + "/state", "{\"state\":\"dismissed\"}");
             assertThat(dismissed.statusCode()).isEqualTo(200);
             JsonObject update = new JsonObject(stream.dataLines.poll(10, TimeUnit.SECONDS));
             assertThat(update.getString("id")).isEqualTo(live.getString("id"));
             assertThat(update.getString("state")).isEqualTo("dismissed");
         }
-        JsonArray tips = new JsonObject(customerGet("/api/v1/customer/tips").body()).getJsonArray("tips");
+        JsonArray tips = new JsonObject(customer.get("/api/v1/customer/tips").body()).getJsonArray("tips");
         assertThat(tips).hasSize(1);
         assertThat(tips.getJsonObject(0).getString("state")).isEqualTo("dismissed");
-        JsonObject timeline = new JsonObject(customerGet("/api/v1/customer/devices/" + creds.id() + "/timeline").body());
+        JsonObject timeline = new JsonObject(customer.get("/api/v1/customer/devices/" + creds.id() + "/timeline").body());
         assertThat(timeline.getJsonArray("entries").stream().map(e -> ((JsonObject) e).getString("kind")))
                 .contains("fault", "tip", "device_error");
     }
 
     @Test
     void optingOutStopsTipsAtOnce() throws Exception {
-        assertThat(customerPut("/api/v1/customer/preferences", "{\"optedOut\":true}").statusCode()).isEqualTo(200);
+        assertThat(customer.request("PUT", "/api/v1/customer/preferences", "{\"optedOut\":true}").statusCode())
+                .isEqualTo(200);
         try (Mqtt5Device device = Mqtt5Device.connect(gateway.mqttUrl(), creds.id(), creds.secret())) {
             device.subscribe(Topics.downlinkFilter(creds.id()));
             device.publish(MessageType.EVENTS, "{\"v\":1,\"kind\":\"error\",\"code\":\"E_WATER_TANK_EMPTY\"}");
             await().atMost(Duration.ofSeconds(10)).until(() -> faultLadder().equals("ESCALATED"));
             assertThat(device.received.poll(2, TimeUnit.SECONDS)).as("no tip reaches the device").isNull();
         }
-        assertThat(new JsonObject(customerGet("/api/v1/customer/tips").body()).getJsonArray("tips")).isEmpty();
+        assertThat(new JsonObject(customer.get("/api/v1/customer/tips").body()).getJsonArray("tips")).isEmpty();
     }
 
     @Test
     void theWeeklyLimitHoldsBackTheNextTip() throws Exception {
-        assertThat(customerPut("/api/v1/customer/preferences",
+        assertThat(customer.request("PUT", "/api/v1/customer/preferences",
                 "{\"quietStart\":\"00:00\",\"quietEnd\":\"00:00\",\"maxPerWeek\":1}").statusCode()).isEqualTo(200);
         JsonObject washer = new JsonObject(gateway.post("/api/v1/admin/devices",
                 "{\"id\":\"washer-tips-1\",\"model\":\"washer-front-w7\",\"customerRef\":\"cust-espresso-tips-1\"}").body());
@@ -117,8 +117,8 @@ class TipsEndToEndTest {
     @Test
     void aCustomerSeesOnlyTheirOwnDevicesAndTips() {
         DeviceCredentials other = gateway.register("espresso-tips-2", "coffee-espresso-x1");
-        assertThat(customerGet("/api/v1/customer/devices").body()).contains(creds.id()).doesNotContain(other.id());
-        assertThat(customerGet("/api/v1/customer/devices/" + other.id() + "/timeline").statusCode()).isEqualTo(404);
+        assertThat(customer.get("/api/v1/customer/devices").body()).contains(creds.id()).doesNotContain(other.id());
+        assertThat(customer.get("/api/v1/customer/devices/" + other.id() + "/timeline").statusCode()).isEqualTo(404);
         HttpResponse<String> noToken = gateway.send(HttpRequest.newBuilder(
                 URI.create(gateway.httpUrl() + "/api/v1/customer/tips")).GET().build());
         assertThat(noToken.statusCode()).isEqualTo(401);
@@ -127,7 +127,7 @@ class TipsEndToEndTest {
     }
 
     private JsonArray customerTips() {
-        return new JsonObject(customerGet("/api/v1/customer/tips").body()).getJsonArray("tips");
+        return new JsonObject(customer.get("/api/v1/customer/tips").body()).getJsonArray("tips");
     }
 
     private String faultLadder() {
@@ -135,20 +135,6 @@ class TipsEndToEndTest {
         return faults.isEmpty() ? "NONE" : faults.getJsonObject(0).getString("ladder");
     }
 
-    private HttpResponse<String> customerGet(String path) {
-        return gateway.send(HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path))
-                .header("Authorization", "Bearer " + token).GET().build());
-    }
 
-    private HttpResponse<String> customerPost(String path, String json) {
-        return gateway.send(HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 
-    private HttpResponse<String> customerPut(String path, String json) {
-        return gateway.send(HttpRequest.newBuilder(URI.create(gateway.httpUrl() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 }
