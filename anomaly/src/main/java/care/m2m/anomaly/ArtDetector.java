@@ -1,5 +1,7 @@
 package care.m2m.anomaly;
 
+import java.util.Arrays;
+
 /**
  * Window-novelty detector after ARTime (M. Hampton's NAB detector; this is an independent Java
  * implementation of the published idea, with bounded memory).
@@ -31,8 +33,11 @@ final class ArtDetector implements AnomalyDetector {
     private final double[] window;
     private final double[] scratch;
     private final int[] medianBins;
+    /** Rings of the recent similarities and shortfalls; read only as a whole (minimum, filtered mean). */
     private final float[] similarities;
     private final float[] shortfalls;
+    private int similarityAt;
+    private int shortfallAt;
     private final int mask;
 
     private boolean rangeGiven;
@@ -75,7 +80,7 @@ final class ArtDetector implements AnomalyDetector {
         this.medianBins = new int[config.levels() + 1];
         this.similarities = new float[config.trendWindow() / 2 + 1];
         this.shortfalls = new float[config.trendWindow() + 1];
-        java.util.Arrays.fill(similarities, 1.0f);
+        Arrays.fill(similarities, 1.0f);
         this.mask = w * 3 / 2;
         this.warmUp = new float[config.trendWindow()];
     }
@@ -180,7 +185,7 @@ final class ArtDetector implements AnomalyDetector {
         if (i >= w) {
             WindowFeatures.extract(window, scratch, features);
         } else {
-            java.util.Arrays.fill(features, 0);
+            Arrays.fill(features, 0);
         }
     }
 
@@ -237,7 +242,7 @@ final class ArtDetector implements AnomalyDetector {
         for (int a = 0; a < n; a++) {
             order[a] = a;
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(typicality[x], typicality[y]));
+        Arrays.sort(order, (x, y) -> Double.compare(typicality[x], typicality[y]));
         FuzzyArt trial = new FuzzyArt(2 * w, 2 * w - 1, Math.max(n, 2));
         double sum = 0.0;
         int counted = 0;
@@ -285,8 +290,10 @@ final class ArtDetector implements AnomalyDetector {
         double sim = art.similarity();
         sinceNovel = novel ? 0 : sinceNovel + 1;
         similaritySum += sim;
-        push(similarities, (float) sim);
-        push(shortfalls, (float) (rhoHigh - sim));
+        similarities[similarityAt] = (float) sim;
+        similarityAt = (similarityAt + 1) % similarities.length;
+        shortfalls[shortfallAt] = (float) (rhoHigh - sim);
+        shortfallAt = (shortfallAt + 1) % shortfalls.length;
         if (i - lastAnomaly < mask && anomalyCount > 0 && sim < anomalyLastSimilarity) {
             anomalySimilaritySum += sim - anomalyLastSimilarity;
             anomalyLastSimilarity = sim;
@@ -352,10 +359,5 @@ final class ArtDetector implements AnomalyDetector {
         double lower = ((1 - s) - (1 - rhoLow)) / (1 - s);
         double c = upper * 0.35 + lower * 0.65 + (1.0 - energySim) * 1.5;
         return Math.max(0.0, Math.min(1.0, c));
-    }
-
-    private static void push(float[] ring, float value) {
-        System.arraycopy(ring, 1, ring, 0, ring.length - 1);
-        ring[ring.length - 1] = value;
     }
 }

@@ -24,13 +24,18 @@ class ArtDetectorTest {
         return 50.0 + 20.0 * Math.sin(2 * Math.PI * i / DAY) + random.nextGaussian();
     }
 
+    /** Feeds the first twenty days of the daily cycle (points 0 to 20 days). */
+    private static void learnTwentyDays(AnomalyDetector detector, Random random) {
+        for (int i = 0; i < 20 * DAY; i++) {
+            detector.score(i * MINUTE, daily(i, random));
+        }
+    }
+
     @Test
     void aRepeatedDailyPatternScoresLowOnceLearned() {
         AnomalyDetector detector = factory.newDetector();
         Random random = new Random(5);
-        for (int i = 0; i < 20 * DAY; i++) {
-            detector.score(i * MINUTE, daily(i, random));
-        }
+        learnTwentyDays(detector, random);
         int alerts = 0;
         for (int i = 20 * DAY; i < 30 * DAY; i++) {
             alerts += detector.score(i * MINUTE, daily(i, random)) > 0.0 ? 1 : 0;
@@ -43,9 +48,7 @@ class ArtDetectorTest {
     void aLevelShiftScoresHigh() {
         AnomalyDetector detector = factory.newDetector();
         Random random = new Random(6);
-        for (int i = 0; i < 20 * DAY; i++) {
-            detector.score(i * MINUTE, daily(i, random));
-        }
+        learnTwentyDays(detector, random);
         double max = 0.0;
         for (int i = 20 * DAY; i < 20 * DAY + 60; i++) {
             max = Math.max(max, detector.score(i * MINUTE, daily(i, random) + 60.0));
@@ -60,9 +63,7 @@ class ArtDetectorTest {
         // such a window was never seen.
         AnomalyDetector detector = factory.newDetector();
         Random random = new Random(8);
-        for (int i = 0; i < 20 * DAY; i++) {
-            detector.score(i * MINUTE, daily(i, random));
-        }
+        learnTwentyDays(detector, random);
         double max = 0.0;
         for (int i = 20 * DAY; i < 21 * DAY; i++) {
             max = Math.max(max, detector.score(i * MINUTE, 50.0 + random.nextGaussian()));
@@ -88,9 +89,7 @@ class ArtDetectorTest {
         AnomalyDetector detector = factory.newDetector(0.0, 100.0);
         Random random = new Random(10);
         double max = 0.0;
-        for (int i = 0; i < 20 * DAY; i++) {
-            detector.score(i * MINUTE, daily(i, random));
-        }
+        learnTwentyDays(detector, random);
         for (int i = 20 * DAY; i < 20 * DAY + 60; i++) {
             max = Math.max(max, detector.score(i * MINUTE, 95.0 + random.nextGaussian()));
         }
