@@ -297,13 +297,20 @@ public final class TipService {
         }
     }
 
+    /**
+     * Records a delivery. For the device's display it also catches a state the customer set while the tip was on
+     * its way (before the device's acknowledgement was recorded, the display did not count as showing it), so that
+     * the display follows it too.
+     */
     private void record(TipRecord tip, Channel channel) {
         serial.executeBlocking(() -> {
             tips.recordDelivery(tip.id(), channel, clock.instant());
             count(channel);
-            return null;
-        }, true).onFailure(e -> LOG.warn("Could not record delivery of {} on {}: {}", tip.id(), channel,
-                e.getMessage()));
+            return channel == Channel.DEVICE ? tips.unsentDeviceStates(tip.deviceId(), tip.createdAt()).stream()
+                    .filter(t -> t.id().equals(tip.id())).toList() : List.<TipRecord>of();
+        }, true).onSuccess(changedMeanwhile -> changedMeanwhile.forEach(this::sendToDevice))
+                .onFailure(e -> LOG.warn("Could not record delivery of {} on {}: {}", tip.id(), channel,
+                        e.getMessage()));
     }
 
     private void count(Channel channel) {

@@ -30,8 +30,8 @@ public final class Mqtt5Device implements AutoCloseable {
     /** Messages the gateway sent down to this device, in arrival order. */
     public final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
 
-    /** One downlink message as the device got it. */
-    public record Received(String topic, byte[] payload) {
+    /** One downlink message as the device got it, with its packet id (to acknowledge it by hand). */
+    public record Received(String topic, byte[] payload, int messageId, int qos) {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -44,7 +44,22 @@ public final class Mqtt5Device implements AutoCloseable {
 
     /** Connects; throws {@link MqttException} carrying the CONNACK reason code when refused. */
     public static Mqtt5Device connect(String serverUri, String deviceId, String secret) throws MqttException {
+        return connect(serverUri, deviceId, secret, false);
+    }
+
+    /**
+     * Connects a device that sends its PUBACKs only when the test calls {@link #acknowledge}, like firmware that
+     * acknowledges a tip once its display has drawn it.
+     */
+    public static Mqtt5Device connectAcknowledgingByHand(String serverUri, String deviceId, String secret)
+            throws MqttException {
+        return connect(serverUri, deviceId, secret, true);
+    }
+
+    private static Mqtt5Device connect(String serverUri, String deviceId, String secret, boolean manualAcks)
+            throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(serverUri, deviceId, new MemoryPersistence());
+        client.setManualAcks(manualAcks);
         Mqtt5Device device = new Mqtt5Device(client, deviceId);
         client.setCallback(new MqttCallback() {
             @Override
@@ -58,7 +73,7 @@ public final class Mqtt5Device implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                device.received.add(new Received(topic, message.getPayload()));
+                device.received.add(new Received(topic, message.getPayload(), message.getId(), message.getQos()));
             }
 
             @Override
@@ -116,6 +131,11 @@ public final class Mqtt5Device implements AutoCloseable {
         }
         int[] codes = token.getReasonCodes();
         return codes == null || codes.length == 0 ? 0 : codes[0];
+    }
+
+    /** Sends the PUBACK of a message received on a device connected with {@link #connectAcknowledgingByHand}. */
+    public void acknowledge(Received message) throws MqttException {
+        client.messageArrivedComplete(message.messageId(), message.qos());
     }
 
     /** Subscribes at QoS 1 and returns the SUBACK reason code. */

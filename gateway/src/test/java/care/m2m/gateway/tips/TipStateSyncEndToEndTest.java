@@ -73,6 +73,28 @@ class TipStateSyncEndToEndTest {
     }
 
     @Test
+    void aTipDismissedBeforeTheDeviceAcknowledgedItLeavesTheDisplayToo() throws Exception {
+        try (Mqtt5Device device = Mqtt5Device.connectAcknowledgingByHand(gateway.mqttUrl(), creds.id(), creds.secret())) {
+            listenForTipsAndStates(device);
+            device.publish(MessageType.EVENTS, TANK_EMPTY);
+            Mqtt5Device.Received tip = nextMessage(device, MessageType.TIPS);
+            String tipId = new JsonObject(tip.text()).getString("id");
+            // the customer is quicker than the display: dismissed while the PUBACK is still to come
+            assertThat(customer.request("POST", "/api/v1/customer/tips/" + tipId + "/state",
+                    "{\"state\":\"dismissed\"}").statusCode()).isEqualTo(200);
+            device.acknowledge(tip);
+
+            Mqtt5Device.Received stateMessage = nextMessage(device, MessageType.TIP_STATES);
+            JsonObject state = new JsonObject(stateMessage.text());
+            assertThat(state.getString("id")).isEqualTo(tipId);
+            assertThat(state.getString("state")).isEqualTo("dismissed");
+            device.acknowledge(stateMessage);
+            await().atMost(Duration.ofSeconds(10)).until(() -> gateway.metric("m2mcare_tip_states_delivered_total") == 1.0);
+            assertThat(device.received.poll(1, TimeUnit.SECONDS)).as("sent once").isNull();
+        }
+    }
+
+    @Test
     void aTipDismissedWhileTheDeviceWasOfflineReachesItWhenItListensAgain() throws Exception {
         String tipId;
         try (Mqtt5Device device = firmwareWithTipStates()) {
@@ -149,17 +171,24 @@ class TipStateSyncEndToEndTest {
 
     /** Firmware of contract v1.1: its tips, and tip states by name. */
     private Mqtt5Device firmwareWithTipStates() throws Exception {
-        Mqtt5Device device = Mqtt5Device.connect(gateway.mqttUrl(), creds.id(), creds.secret());
+        return listenForTipsAndStates(Mqtt5Device.connect(gateway.mqttUrl(), creds.id(), creds.secret()));
+    }
+
+    private Mqtt5Device listenForTipsAndStates(Mqtt5Device device) throws Exception {
         assertThat(device.subscribe(Topics.mqtt(creds.id(), MessageType.TIPS))).isEqualTo(1);
         assertThat(device.subscribe(Topics.mqtt(creds.id(), MessageType.TIP_STATES))).isEqualTo(1);
         return device;
     }
 
     private JsonObject next(Mqtt5Device device, MessageType type) throws InterruptedException {
+        return new JsonObject(nextMessage(device, type).text());
+    }
+
+    private Mqtt5Device.Received nextMessage(Mqtt5Device device, MessageType type) throws InterruptedException {
         Mqtt5Device.Received message = device.received.poll(15, TimeUnit.SECONDS);
         assertThat(message).as("a %s message within 15 s", type.segment()).isNotNull();
         assertThat(message.topic()).isEqualTo(Topics.mqtt(creds.id(), type));
-        return new JsonObject(message.text());
+        return message;
     }
 
 }
