@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * What a live stream can tell about its own time scale from a prefix it has already seen (no look-ahead):
  * its sampling cadence, its dominant period and its decorrelation lag. Used by the scale experiments of
- * issue 8 ({@code eval.ScaleEvaluation}); none of them is part of the default detector (see the README,
- * "Not done": the ART's step chosen from these did not beat the fixed step).
+ * issue 8 ({@code eval.ScaleEvaluation}); none of them is part of the default detector (README, "Issue 8: the
+ * ART's time scale chosen per stream": the ART's step chosen from these did not beat the fixed step).
  *
  * <p>Each is a one-off computation on a bounded prefix of n points: the cadence is O(n log n), the
  * autocorrelations O(n²/2) multiply-adds (about 265,000 for n = 728), allocation-free except for the

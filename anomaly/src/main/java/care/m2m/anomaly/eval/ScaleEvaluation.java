@@ -17,10 +17,14 @@ import java.util.function.Function;
  * Issue 8's scale experiments: the ART part of {@code FUSED} with its downsampling step chosen per stream
  * from what the stream has seen (cadence, period, decorrelation lag of a prefix; or the least novel of
  * several steps), beside the fixed steps. Labels are read only by the scorer. None of these is the default
- * (README, "Not done"); this command reproduces the README's figures for them.
+ * (README, "Issue 8: the ART's time scale chosen per stream"); this command reproduces its figures.
  *
- * <p>Usage: {@code ScaleEvaluation [--data DIR] [--only TEXT]... [--group NAME]...} with groups
- * {@code fixed}, {@code cadence}, {@code period}, {@code tau}, {@code select} (all when none is given).
+ * <p>Usage: {@code ScaleEvaluation [--data DIR] [--only TEXT]... [--group NAME]... [--phases N]} with groups
+ * {@code fixed}, {@code cadence}, {@code period}, {@code tau}, {@code select} (these five when none is
+ * given), {@code phase} (steps 5 to 9 with every block shift) and {@code paired} (the main candidates).
+ * {@code --phases N} runs every variant N times, the ART's blocks
+ * shifted by 0 to N - 1 points (the stream handed to it from its (shift + 1)-th point), and prints each
+ * profile's mean [min, max].
  * Each line: standard / reward-low-FP / reward-low-FN, then the standard profile per category at the
  * standard threshold (100 (S + W) / 2W over the category's W windows), then the step each file got.
  */
@@ -156,6 +160,23 @@ public final class ScaleEvaluation {
         }
     }
 
+    /** Hands the ART the stream from its (skip + 1)-th point on: the same step with its blocks shifted. */
+    static final class Shifted implements AnomalyDetector {
+        private final int skip;
+        private final AnomalyDetector art;
+        private int seen;
+
+        Shifted(int skip, AnomalyDetector art) {
+            this.skip = skip;
+            this.art = art;
+        }
+
+        @Override
+        public double score(long timestampMillis, double value) {
+            return seen++ < skip ? 0.0 : art.score(timestampMillis, value);
+        }
+    }
+
     /** One variant: a fresh ART part per series, and how to read the step it chose. */
     record Variant(String name, Function<NabSeries, AnomalyDetector> art) {
     }
@@ -177,6 +198,16 @@ public final class ScaleEvaluation {
                         new DetectorFactory(DetectorConfig.defaults(),
                                 NabEvaluation.nabStyle(ArtConfig.defaults(), series.size()),
                                 DetectorFactory.Method.ART).newDetector()));
+            }
+            case "phase" -> {
+                for (int s : new int[] {5, 6, 7, 8, 9}) {
+                    for (int skip = 1; skip < s; skip++) {
+                        int step = s;
+                        int k = skip;
+                        v.add(new Variant("fixed step " + s + ", blocks shifted by " + k,
+                                series -> new Shifted(k, art(step))));
+                    }
+                }
             }
             case "cadence" -> {
                 for (int minutes : new int[] {20, 25, 30, 35, 40, 50, 60, 90, 120}) {
@@ -208,7 +239,23 @@ public final class ScaleEvaluation {
                 v.add(tau(728, 1 / Math.E, 1, 10));
                 v.add(tau(728, 1 / Math.E, 1, 16));
                 v.add(tau(728, 0.3, 1, 12));
+                v.add(tau(728, 0.5, 2, 12, 3));
+                v.add(tau(728, 0.5, 2, 12, 4));
+                v.add(tau(728, 1 / Math.E, 0.5, 12, 3));
+                v.add(tau(728, 1 / Math.E, 0.5, 12, 4));
                 v.add(tau(728, 0.45, 1, 12));
+            }
+            case "paired" -> {
+                int step7 = 7;
+                int step12 = 12;
+                v.add(new Variant("fixed step 7", series -> new PrefixScaledArt(1, (t, x, n) -> step7)));
+                v.add(new Variant("fixed step 12", series -> new PrefixScaledArt(1, (t, x, n) -> step12)));
+                v.add(select("all 3..12, prior 7, M300", all, 7, 300, true));
+                v.add(select("{3,5,7,9,12}, prior 7, M300", new int[] {3, 5, 7, 9, 12}, 7, 300, true));
+                v.add(tau(728, 0.5, 2, 12, 3));
+                v.add(tau(728, 0.5, 2, 12, 4));
+                v.add(tau(728, 1 / Math.E, 0.5, 12, 3));
+                v.add(tau(728, 1 / Math.E, 0.5, 12, 4));
             }
             case "select" -> {
                 for (int m : new int[] {200, 300, 400, 600}) {
@@ -218,6 +265,8 @@ public final class ScaleEvaluation {
                 for (int prior : new int[] {5, 6, 8, 9, 11}) {
                     v.add(select("all 3..12, prior " + prior + ", M300", all, prior, 300, true));
                 }
+                v.add(select("all 3..12, ties to the largest, M300, silent", all, 100, 300, false));
+                v.add(select("all 3..12, ties to the smallest, M300, silent", all, 0, 300, false));
                 v.add(select("{5,7,9}, prior 7, M300", new int[] {5, 7, 9}, 7, 300, true));
                 v.add(select("{4,7,11}, prior 7, M300", new int[] {4, 7, 11}, 7, 300, true));
                 v.add(select("{3,5,7,9,12}, prior 7, M300", new int[] {3, 5, 7, 9, 12}, 7, 300, true));
@@ -225,16 +274,21 @@ public final class ScaleEvaluation {
                 v.add(select("{3,5,7,9,12}, prior 8, M300", new int[] {3, 5, 7, 9, 12}, 8, 300, true));
             }
             default -> throw new IllegalArgumentException("unknown group " + group
-                    + "; expected fixed, cadence, period, tau or select");
+                    + "; expected fixed, cadence, period, tau, select, phase or paired");
         }
         return v;
     }
 
     private static Variant tau(int prefix, double threshold, double k, int high) {
-        String name = String.format(Locale.ROOT, "tau(acf<%.2f) / %.1f in [2,%d], P%d", threshold, k, high, prefix);
+        return tau(prefix, threshold, k, high, 2);
+    }
+
+    private static Variant tau(int prefix, double threshold, double k, int high, int low) {
+        String name = String.format(Locale.ROOT, "tau(acf<%.2f) / %.1f in [%d,%d], P%d", threshold, k, low, high,
+                prefix);
         return new Variant(name, series -> new PrefixScaledArt(prefix, (t, x, n) -> {
             int tau = TimeScale.decorrelationLag(x, n, threshold);
-            return tau == 0 ? 7 : clamp((int) Math.round(tau / k), 2, high);
+            return tau == 0 ? 7 : clamp((int) Math.round(tau / k), low, high);
         }));
     }
 
@@ -254,8 +308,15 @@ public final class ScaleEvaluation {
         return -1;
     }
 
-    /** Scores one variant fused with the ensemble (the louder of the two, as {@code FUSED}) and prints its line. */
-    static double[] evaluate(List<NabSeries> corpus, Variant variant) {
+    /** One run's figures: the three profiles, the standard profile per category, the steps chosen. */
+    record Outcome(double[] profiles, Map<String, Double> categories, String steps, long nanosPerPoint) {
+    }
+
+    /**
+     * Scores one variant fused with the ensemble (the louder of the two, as {@code FUSED}); the ART part
+     * sees each stream from its (shift + 1)-th point on, which shifts its blocks by {@code shift} points.
+     */
+    static Outcome run(List<NabSeries> corpus, Variant variant, int shift) {
         DetectorFactory ensemble = new DetectorFactory(DetectorConfig.defaults(), ArtConfig.defaults(),
                 DetectorFactory.Method.ENSEMBLE);
         List<NabScorer.ScoredSeries> scored = new ArrayList<>();
@@ -265,10 +326,11 @@ public final class ScaleEvaluation {
         for (NabSeries series : corpus) {
             AnomalyDetector e = ensemble.newDetector();
             AnomalyDetector a = variant.art().apply(series);
+            AnomalyDetector shifted = shift == 0 ? a : new Shifted(shift, a);
             double[] scores = new double[series.size()];
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = Math.max(e.score(series.millis()[i], series.values()[i]),
-                        a.score(series.millis()[i], series.values()[i]));
+                        shifted.score(series.millis()[i], series.values()[i]));
             }
             points += scores.length;
             int step = stepOf(a);
@@ -283,34 +345,71 @@ public final class ScaleEvaluation {
             out[p++] = results.get(profile).normalized();
         }
         double threshold = results.get(NabProfile.STANDARD).threshold();
-        Map<String, double[]> categories = new LinkedHashMap<>();
+        Map<String, double[]> sums = new LinkedHashMap<>();
         for (NabScorer.ScoredSeries file : scored) {
             String category = file.series().category().startsWith("artificial") ? "artificial"
                     : file.series().category();
-            double[] sum = categories.computeIfAbsent(category, c -> new double[2]);
+            double[] sum = sums.computeIfAbsent(category, c -> new double[2]);
             sum[0] += NabScorer.scoreFile(file, NabProfile.STANDARD, threshold);
             sum[1] += file.series().windows().length;
         }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-52s %5.1f %5.1f %5.1f |", variant.name(),
-                out[0], out[1], out[2]));
-        categories.forEach((c, s) -> line.append(String.format(Locale.ROOT, " %s %.1f", c, 100 * (s[0] + s[1]) / (2 * s[1]))));
-        line.append(String.format(Locale.ROOT, " | %d ns/pt | steps%s", nanos / Math.max(1, points), steps));
+        Map<String, Double> categories = new LinkedHashMap<>();
+        sums.forEach((c, sum) -> categories.put(c, 100 * (sum[0] + sum[1]) / (2 * sum[1])));
+        return new Outcome(out, categories, steps.toString(), nanos / Math.max(1, points));
+    }
+
+    /**
+     * Prints one variant's line. With {@code phases} > 1 it is run with the ART's blocks shifted by 0 to
+     * phases - 1 points and the line gives each profile's mean [min, max] and each category's mean: the
+     * block phase alone moves the fixed step 7 between 62 and 69 (standard), so single runs mislead.
+     */
+    static double[] evaluate(List<NabSeries> corpus, Variant variant, int phases) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int shift = 0; shift < phases; shift++) {
+            outcomes.add(run(corpus, variant, shift));
+        }
+        double[] mean = new double[3];
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-52s", variant.name()));
+        for (int p = 0; p < 3; p++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Outcome o : outcomes) {
+                mean[p] += o.profiles()[p] / phases;
+                min = Math.min(min, o.profiles()[p]);
+                max = Math.max(max, o.profiles()[p]);
+            }
+            line.append(phases == 1 ? String.format(Locale.ROOT, " %5.1f", mean[p])
+                    : String.format(Locale.ROOT, " %5.1f [%4.1f,%4.1f]", mean[p], min, max));
+        }
+        line.append(" |");
+        for (String c : outcomes.get(0).categories().keySet()) {
+            double m = outcomes.stream().mapToDouble(o -> o.categories().get(c)).average().orElse(Double.NaN);
+            line.append(String.format(Locale.ROOT, " %s %.1f", c, m));
+        }
+        if (phases > 1) {
+            line.append(" | standard by shift");
+            outcomes.forEach(o -> line.append(String.format(Locale.ROOT, " %.1f", o.profiles()[0])));
+        }
+        long nanos = (long) outcomes.stream().mapToLong(Outcome::nanosPerPoint).average().orElse(0);
+        line.append(String.format(Locale.ROOT, " | %d ns/pt | steps%s", nanos, outcomes.get(0).steps()));
         System.out.println(line);
         System.out.flush();
-        return out;
+        return mean;
     }
 
     public static void main(String[] args) {
         Path data = null;
         List<String> only = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        int phases = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--only" -> only.add(args[++i]);
                 case "--group" -> groups.add(args[++i]);
+                case "--phases" -> phases = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; expected --data DIR, --only TEXT or --group NAME");
+                        + "; expected --data DIR, --only TEXT, --group NAME or --phases N");
             }
         }
         if (data == null) {
@@ -322,14 +421,15 @@ public final class ScaleEvaluation {
         }
         List<NabSeries> corpus = NabCorpus.load(data, only);
         System.out.printf(Locale.ROOT, "NAB: %d files, %d windows; FUSED with the ART's step chosen as named;"
-                + " standard / low FP / low FN | standard per category | wall time per point (noisy on a shared machine) |"
+                + " standard / low FP / low FN | standard per category"
+                + " | wall time per point (noisy on a shared machine) |"
                 + " step per file (- : not chosen before the file ended) in this order:%n",
                 corpus.size(), corpus.stream().mapToInt(s -> s.windows().length).sum());
         System.out.println(String.join(" ", corpus.stream().map(NabSeries::fileName).toList()));
         for (String group : groups) {
             System.out.println("-- " + group);
             for (Variant variant : variants(group)) {
-                evaluate(corpus, variant);
+                evaluate(corpus, variant, phases);
             }
         }
     }

@@ -80,4 +80,20 @@ class ScaleEvaluationTest {
         }
         assertThat(selecting.step()).isIn(5, 7, 9);
     }
+
+    @Test
+    void aShiftedArtIsTheSameArtHandedTheStreamFromALaterPoint() {
+        AnomalyDetector shifted = new ScaleEvaluation.Shifted(3, ScaleEvaluation.art(7));
+        AnomalyDetector later = ScaleEvaluation.art(7);
+        Random random = new Random(11);
+        for (int i = 0; i < 4000; i++) {
+            double v = value(i, random);
+            double a = shifted.score(i * FIVE_MINUTES, v);
+            if (i < 3) {
+                assertThat(a).isZero();
+            } else {
+                assertThat(a).isEqualTo(later.score(i * FIVE_MINUTES, v));
+            }
+        }
+    }
 }
