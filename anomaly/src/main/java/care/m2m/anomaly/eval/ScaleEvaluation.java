@@ -218,7 +218,7 @@ public final class ScaleEvaluation {
             }
             case "period" -> {
                 for (boolean differences : new boolean[] {false, true}) {
-                    for (int k : new int[] {20, 30, 40, 50, 60}) {
+                    for (int k : new int[] {20, 30, 36, 38, 40, 42, 44, 50, 60}) {
                         v.add(new Variant("period" + (differences ? " of diffs" : "") + " / " + k + ", P728",
                                 series -> new PrefixScaledArt(728, (t, x, n) -> {
                                     int p = TimeScale.dominantPeriod(x, n, differences, 0.2);
@@ -229,7 +229,7 @@ public final class ScaleEvaluation {
             }
             case "tau" -> {
                 for (double threshold : new double[] {0.5, 1 / Math.E, 0.0}) {
-                    for (double k : new double[] {0.5, 1, 2, 4}) {
+                    for (double k : new double[] {0.5, 0.75, 1, 1.5, 2, 4}) {
                         v.add(tau(728, threshold, k, 12));
                     }
                 }
@@ -244,6 +244,19 @@ public final class ScaleEvaluation {
                 v.add(tau(728, 1 / Math.E, 0.5, 12, 3));
                 v.add(tau(728, 1 / Math.E, 0.5, 12, 4));
                 v.add(tau(728, 0.45, 1, 12));
+            }
+            case "neighbours" -> {
+                for (int k : new int[] {36, 38, 42, 44}) {
+                    v.add(new Variant("period / " + k + ", P728", series -> new PrefixScaledArt(728, (t, x, n) -> {
+                        int p = TimeScale.dominantPeriod(x, n, false, 0.2);
+                        return p == 0 ? 7 : clamp(Math.round(p / (float) k), 2, 12);
+                    })));
+                }
+                for (double threshold : new double[] {0.5, 1 / Math.E}) {
+                    for (double k : new double[] {0.75, 1.5}) {
+                        v.add(tau(728, threshold, k, 12));
+                    }
+                }
             }
             case "paired" -> {
                 int step7 = 7;
@@ -284,7 +297,7 @@ public final class ScaleEvaluation {
     }
 
     private static Variant tau(int prefix, double threshold, double k, int high, int low) {
-        String name = String.format(Locale.ROOT, "tau(acf<%.2f) / %.1f in [%d,%d], P%d", threshold, k, low, high,
+        String name = String.format(Locale.ROOT, "tau(acf<%.2f) / %.2f in [%d,%d], P%d", threshold, k, low, high,
                 prefix);
         return new Variant(name, series -> new PrefixScaledArt(prefix, (t, x, n) -> {
             int tau = TimeScale.decorrelationLag(x, n, threshold);
