@@ -21,6 +21,14 @@ final class LoadReport {
             out.printf(Locale.ROOT, "  PUBACK latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f (%d messages)%n",
                     r.latencyMs().p50(), r.latencyMs().p99(), r.latencyMs().p999(), r.latencyMs().max(),
                     r.latencyMs().count());
+            if (!r.perSecond().isEmpty()) {
+                StringBuilder seconds = new StringBuilder();
+                for (int i = 0; i < r.perSecond().size(); i++) {
+                    seconds.append(String.format(Locale.ROOT, " %d/%.0f", r.perSecond().get(i),
+                            i < r.p99PerSecondMs().size() ? r.p99PerSecondMs().get(i) : 0.0));
+                }
+                out.printf(Locale.ROOT, "  per second (acknowledged/p99 ms):%s%n", seconds);
+            }
             out.printf(Locale.ROOT, "  whole run: %d sent, %d acknowledged, %d lost with connections, %d unanswered, "
                     + "%d deferred (window full)%n", r.sent(), r.acked(), r.lost(), r.unanswered(), r.deferred());
         }

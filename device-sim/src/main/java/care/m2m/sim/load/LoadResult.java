@@ -7,11 +7,12 @@ import java.util.List;
  * (cores busy, 1.0 = one core) and resident memory of each watched server process over that window.
  *
  * @param perSecond acknowledgements counted in each second of the steady window
+ * @param p99PerSecondMs p99 PUBACK latency of the messages acknowledged in each second of the window (ms; 0 when none)
  */
 public record LoadResult(String target, int devices, int connected, int connectFailed, int connectionsLost,
         double offeredRate, int window, double steadySeconds, long sent, long acked, long lost, long unanswered,
         long deferred, long windowSent, long windowAcked, double ackedPerSecond, Latency latencyMs,
-        List<ServerUsage> servers, List<Long> perSecond) {
+        List<ServerUsage> servers, List<Long> perSecond, List<Double> p99PerSecondMs) {
 
     /** The name under which the generator reports its own CPU, so a reader sees whether it was the bottleneck. */
     public static final String GENERATOR = "load generator";
@@ -19,6 +20,7 @@ public record LoadResult(String target, int devices, int connected, int connectF
     public LoadResult {
         servers = List.copyOf(servers);
         perSecond = List.copyOf(perSecond);
+        p99PerSecondMs = List.copyOf(p99PerSecondMs);
     }
 
     /** PUBACK latency of messages sent inside the window, in milliseconds. */

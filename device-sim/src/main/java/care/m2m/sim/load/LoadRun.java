@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class LoadRun {
                 devices.size(), (System.nanoTime() - connectStart) / 1e9, stats.connectFailed.sum());
         log.flush();
         List<Long> perSecond = new ArrayList<>();
+        List<Double> p99PerSecond = new ArrayList<>();
         Map<Long, ProcessCpu> before = new LinkedHashMap<>();
         Map<Long, ProcessCpu> after = new LinkedHashMap<>();
         if (settings.idle()) {
@@ -73,9 +75,12 @@ public final class LoadRun {
             Thread.sleep(settings.warmup().toMillis());
             watched.keySet().forEach(pid -> before.put(pid, ProcessCpu.sample(pid)));
             long windowStart = System.nanoTime();
+            log.printf("load: steady window from %s%n", Instant.now());
+            log.flush();
             stats.openWindow(windowStart, settings.steady().toNanos());
             long seconds = Math.max(1, settings.steady().toSeconds());
             long previous = stats.windowAcked.sum();
+            stats.latenciesSinceLastRead();
             for (long s = 1; s <= seconds; s++) {
                 long due = windowStart + TimeUnit.SECONDS.toNanos(s);
                 long wait = due - System.nanoTime();
@@ -85,6 +90,8 @@ public final class LoadRun {
                 long now = stats.windowAcked.sum();
                 perSecond.add(now - previous);
                 previous = now;
+                Histogram second = stats.latenciesSinceLastRead();
+                p99PerSecond.add(second.getTotalCount() == 0 ? 0.0 : second.getValueAtPercentile(99) / 1e6);
             }
             watched.keySet().forEach(pid -> after.put(pid, ProcessCpu.sample(pid)));
             await(Future.join(loops.stream().map(LoadVerticle::stopSending).toList()), Duration.ofSeconds(10));
@@ -92,7 +99,7 @@ public final class LoadRun {
         }
         long unanswered = inflight(loops);
         await(Future.join(loops.stream().map(LoadVerticle::disconnectAll).toList()), Duration.ofSeconds(30));
-        return result(target, perSecond, before, after, unanswered);
+        return result(target, perSecond, p99PerSecond, before, after, unanswered);
     }
 
     private List<LoadVerticle> deploy(Vertx vertx) throws Exception {
@@ -128,8 +135,8 @@ public final class LoadRun {
         return total;
     }
 
-    private LoadResult result(String target, List<Long> perSecond, Map<Long, ProcessCpu> before,
-            Map<Long, ProcessCpu> after, long unanswered) {
+    private LoadResult result(String target, List<Long> perSecond, List<Double> p99PerSecond,
+            Map<Long, ProcessCpu> before, Map<Long, ProcessCpu> after, long unanswered) {
         Histogram histogram = stats.latencies();
         double ms = 1e6;
         LoadResult.Latency latency = new LoadResult.Latency(histogram.getTotalCount(),
@@ -146,7 +153,7 @@ public final class LoadRun {
                 (int) stats.connectionsLost.sum(), settings.rate(), settings.window(), steadySeconds, stats.sent.sum(),
                 stats.acked.sum(), stats.lost.sum(), unanswered, stats.deferred.sum(), stats.windowSent.sum(),
                 stats.windowAcked.sum(), settings.idle() ? 0 : stats.windowAcked.sum() / steadySeconds, latency,
-                servers, perSecond);
+                servers, perSecond, p99PerSecond);
     }
 
     private static <T> T await(Future<T> future, Duration timeout) throws Exception {

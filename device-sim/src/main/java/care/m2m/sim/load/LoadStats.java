@@ -24,6 +24,8 @@ final class LoadStats {
     final LongAdder windowSent = new LongAdder();
     final LongAdder windowAcked = new LongAdder();
     private final Recorder latency = new Recorder(MAX_LATENCY_NANOS, 3);
+    /** The same latencies again, read out every second to show when the slow ones happened. */
+    private final Recorder latencyThisSecond = new Recorder(MAX_LATENCY_NANOS, 2);
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
@@ -49,8 +51,15 @@ final class LoadStats {
             windowAcked.increment();
         }
         if (inWindow(sentNanos)) {
-            latency.recordValue(Math.min(MAX_LATENCY_NANOS, Math.max(0, ackNanos - sentNanos)));
+            long nanos = Math.min(MAX_LATENCY_NANOS, Math.max(0, ackNanos - sentNanos));
+            latency.recordValue(nanos);
+            latencyThisSecond.recordValue(nanos);
         }
+    }
+
+    /** Latencies recorded since the previous call. */
+    Histogram latenciesSinceLastRead() {
+        return latencyThisSecond.getIntervalHistogram();
     }
 
     Histogram latencies() {

@@ -51,6 +51,10 @@ class LoadCommandTest {
         assertThat(result.get("ackedPerSecond").asDouble()).isPositive();
         assertThat(result.at("/latencyMs/count").asLong()).isPositive();
         assertThat(result.at("/latencyMs/p99").asDouble()).isGreaterThanOrEqualTo(result.at("/latencyMs/p50").asDouble());
+        assertThat(result.get("perSecond")).as("one count per second of the window").hasSize(2);
+        assertThat(result.get("p99PerSecondMs")).as("one p99 per second of the window").hasSize(2)
+                .allSatisfy(p99 -> assertThat(p99.asDouble()).isPositive()
+                        .isLessThanOrEqualTo(result.at("/latencyMs/max").asDouble()));
         assertThat(result.get("servers").findValuesAsText("name")).contains(LoadResult.GENERATOR);
     }
 
