@@ -48,6 +48,7 @@ final class UplinkResource extends CoapResource {
 
     @Override
     public void handlePOST(CoapExchange exchange) {
+        long arrived = System.nanoTime();
         DeviceTopic topic;
         try {
             topic = CoapRequestOptions.topic(exchange.getRequestOptions());
@@ -57,7 +58,7 @@ final class UplinkResource extends CoapResource {
         }
         auth.authenticate(exchange, topic.deviceId()).onComplete(authenticated -> {
             if (authenticated.succeeded()) {
-                accept(exchange, authenticated.result(), topic);
+                accept(exchange, authenticated.result(), topic, arrived);
             } else if (authenticated.cause() instanceof CoapRefusal refusal) {
                 exchange.respond(CoapResponseCodes.refusal(refusal));
             } else {
@@ -67,7 +68,7 @@ final class UplinkResource extends CoapResource {
         });
     }
 
-    private void accept(CoapExchange exchange, Device device, DeviceTopic topic) {
+    private void accept(CoapExchange exchange, Device device, DeviceTopic topic, long arrived) {
         Encoding encoding;
         try {
             encoding = CoapRequestOptions.contentFormat(exchange.getRequestOptions());
@@ -84,8 +85,14 @@ final class UplinkResource extends CoapResource {
             LOG.error("Unexpected failure handling CoAP {} from {}", topic.type().segment(), device.id(), e);
             stored = Future.failedFuture(IngestException.unavailable(e));
         }
-        stored.onComplete(result -> exchange.respond(result.succeeded() ? CoapResponseCodes.changed()
-                : CoapResponseCodes.failure((IngestException) result.cause())));
+        stored.onComplete(result -> {
+            if (result.succeeded()) {
+                metrics.acknowledged(CoapTransport.TRANSPORT, System.nanoTime() - arrived);
+                exchange.respond(CoapResponseCodes.changed());
+            } else {
+                exchange.respond(CoapResponseCodes.failure((IngestException) result.cause()));
+            }
+        });
     }
 
     /** A refusal before the ingest path ran, counted like the MQTT transport counts its own. */

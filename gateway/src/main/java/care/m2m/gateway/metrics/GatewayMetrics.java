@@ -20,6 +20,12 @@ public interface GatewayMetrics {
     /** Nanoseconds one batch write to the telemetry store took, and how many points it carried. */
     void storeWrite(long nanos, int points, boolean success);
 
+    /**
+     * A message was acknowledged to its device: nanoseconds from its arrival to the acknowledgement handed to the
+     * connection (validation, the durable store write and the wait for the earlier messages' acknowledgements).
+     */
+    void acknowledged(String transport, long nanos);
+
     /** Registers the gauge of devices connected right now. */
     void connectedDevices(IntSupplier count);
 
@@ -62,6 +68,10 @@ public interface GatewayMetrics {
 
         @Override
         public void storeWrite(long nanos, int points, boolean success) {
+        }
+
+        @Override
+        public void acknowledged(String transport, long nanos) {
         }
 
         @Override

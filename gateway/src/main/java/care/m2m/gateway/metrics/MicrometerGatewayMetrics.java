@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -19,6 +21,7 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     private final Timer storeWriteOk;
     private final Timer storeWriteFailed;
     private final DistributionSummary batchSize;
+    private final Map<String, Timer> acknowledged = new ConcurrentHashMap<>();
 
     public MicrometerGatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -35,6 +38,15 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .register(registry);
+    }
+
+    @Override
+    public void acknowledged(String transport, long nanos) {
+        acknowledged.computeIfAbsent(transport, t -> Timer.builder("m2mcare.ack.latency")
+                .description("From a message's arrival to its acknowledgement (PUBACK, CoAP response) after the durable store")
+                .tag("transport", t)
+                .publishPercentileHistogram()
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

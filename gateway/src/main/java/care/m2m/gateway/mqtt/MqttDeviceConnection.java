@@ -106,6 +106,7 @@ final class MqttDeviceConnection {
     }
 
     private void onPublish(MqttPublishMessage message) {
+        long arrived = System.nanoTime();
         OrderedAcks.Slot slot = message.qosLevel() == MqttQoS.AT_MOST_ONCE ? null : acks.reserve();
         if (slot != null && consolidateFlushes) {
             consolidateFlushes = false;
@@ -123,8 +124,12 @@ final class MqttDeviceConnection {
             stored = Future.failedFuture(IngestException.unavailable(e));
         }
         if (slot != null) {
-            stored.onComplete(result -> acks.ready(slot, () -> acknowledge(message,
-                    result.succeeded() ? null : (IngestException) result.cause())));
+            stored.onComplete(result -> acks.ready(slot, () -> {
+                acknowledge(message, result.succeeded() ? null : (IngestException) result.cause());
+                if (result.succeeded()) {
+                    metrics.acknowledged(TRANSPORT, System.nanoTime() - arrived);
+                }
+            }));
         }
     }
 

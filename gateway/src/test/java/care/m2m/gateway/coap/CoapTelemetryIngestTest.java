@@ -77,6 +77,8 @@ class CoapTelemetryIngestTest {
                 Map.entry("boiler_temp_c", 93.25), Map.entry("pump_pressure_bar", 9.1),
                 Map.entry("state", "brewing"), Map.entry("brew_count_total", 1234.0));
         assertThat(gateway.metric("m2mcare_telemetry_accepted_total", "transport=\"coap\"")).isEqualTo(1.0);
+        assertThat(gateway.metric("m2mcare_ack_latency_seconds_count", "transport=\"coap\""))
+                .as("arrival to 2.04, counted before the response leaves").isEqualTo(1.0);
     }
 
     @Test

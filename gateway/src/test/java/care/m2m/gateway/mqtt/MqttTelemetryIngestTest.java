@@ -68,6 +68,10 @@ class MqttTelemetryIngestTest {
                 Map.entry("boiler_temp_c", 93.25), Map.entry("pump_pressure_bar", 9.1),
                 Map.entry("state", "brewing"), Map.entry("brew_count_total", 1234.0));
         assertThat(gateway.metric("m2mcare_telemetry_accepted_total")).isEqualTo(1.0);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                gateway.metric("m2mcare_ack_latency_seconds_count", "transport=\"mqtt\"") == 1.0);
+        assertThat(gateway.metric("m2mcare_ack_latency_seconds_sum", "transport=\"mqtt\""))
+                .as("arrival to PUBACK, seconds").isPositive().isLessThan(10.0);
         await().atMost(Duration.ofSeconds(5)).until(() -> new JsonObject(gateway.get("/api/v1/admin/devices/espresso-0001")
                 .body()).getString("firmware", "").equals("1.4.2"));
     }
