@@ -83,6 +83,9 @@ bind-address = "127.0.0.1:$rpc_port"
   dir = "$dir/data"
   wal-dir = "$dir/wal"
   query-log-enabled = false
+  # 4 MiB instead of 25: a snapshot of the write cache to a TSM file stalls writes while it runs (200-300 ms per
+  # 25 MiB on 2 cores, 30-50 ms per 4 MiB), and every write in that window waits for its PUBACK (bench/README.md)
+  cache-snapshot-memory-size = ${M2MCARE_BENCH_INFLUX_SNAPSHOT_BYTES:-4194304}
 [http]
   bind-address = "127.0.0.1:$http_port"
   log-enabled = false
