@@ -40,13 +40,22 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
                 .register(registry);
     }
 
+    /** Called for every acknowledged message: a plain lookup, the timer is built once per transport. */
     @Override
     public void acknowledged(String transport, long nanos) {
-        acknowledged.computeIfAbsent(transport, t -> Timer.builder("m2mcare.ack.latency")
+        Timer timer = acknowledged.get(transport);
+        if (timer == null) {
+            timer = acknowledged.computeIfAbsent(transport, this::ackTimer);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer ackTimer(String transport) {
+        return Timer.builder("m2mcare.ack.latency")
                 .description("From a message's arrival to its acknowledgement (PUBACK, CoAP response) after the durable store")
-                .tag("transport", t)
+                .tag("transport", transport)
                 .publishPercentileHistogram()
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 
     @Override
