@@ -48,7 +48,8 @@ lines += ["",
           f"- **Ratio gateway / Mosquitto** (saturated, acknowledged msg/s): "
           f"{ratio:.2f}" if ratio is not None else "- ratio: not measured",
           f"- Highest fixed rate the gateway held (acknowledged >= 99 % of offered; a fixed rate sends about one "
-          f"message per TCP segment, saturation up to the window at once): {max(held):,.0f} msg/s" if held else "- No fixed rate was held by the gateway.",
+          f"message per TCP segment, saturation up to the window at once): {max(held):,.0f} msg/s"
+          if held else "- No fixed rate was held by the gateway.",
           f"- Stored in InfluxDB after all gateway runs: {int(stored):,} points; acknowledged to the devices: "
           f"{acked_total:,} ({'equal' if int(stored) == acked_total else 'DIFFERENT'}).",
           f"- Gateway heap after a full GC, after the load runs: {int(heap_kb) / 1024:.0f} MiB.",
