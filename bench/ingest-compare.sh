@@ -39,6 +39,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_build
 
 fd_limit="$(ulimit -Hn)"
+[ "$fd_limit" = unlimited ] && fd_limit=1048576
+ulimit -n "$fd_limit" # Mosquitto does not raise its own soft limit (the JVM does)
 IFS=',' read -r -a connection_counts <<<"$connections"
 max_connections=0
 for n in "${connection_counts[@]}"; do
@@ -73,8 +75,11 @@ idle_connections() { # idle_connections NAME PORT PID N JVM(0/1): memory per idl
   local name="$1" port="$2" pid="$3" n="$4" jvm="$5" base_heap=0 base_rss heap=0 rss log="$raw/$1.log"
   [ "$jvm" = 1 ] && base_heap="$(heap_after_gc_kb "$pid")"
   base_rss="$(rss_kb "$pid")"
+  # one source address has about 28,000 ephemeral ports towards one server port: one address per 20,000
+  local sources=127.0.0.1 i
+  for ((i = 2; i <= (n + 19999) / 20000; i++)); do sources="$sources,127.0.0.$i"; done
   java -jar "$sim_jar" load --idle --target "$name" --mqtt-url "tcp://127.0.0.1:$port" \
-    --credentials "$work/credentials.csv" --devices "$n" --duration 600s --connect-rate 2000 \
+    --credentials "$work/credentials.csv" --devices "$n" --duration 600s --connect-rate 2000 --source-addresses "$sources" \
     >"$raw/$name.txt" 2>"$log" &
   local load_pid=$!
   bench_track "$load_pid"
