@@ -51,7 +51,8 @@ final class WindowFeatures {
     /**
      * Full orthonormal Haar transform in place over the first {@code n} entries of {@code x} (n a power of
      * two), laid out coarsest first: the overall average, then the details from the coarsest scale to the
-     * finest. Uses {@code x[n..2n)} as scratch.
+     * finest. A detail is (later - earlier) / sqrt(2), the sign of the Haar filter of Julia's Wavelets.jl that
+     * ARTime uses. Uses {@code x[n..2n)} as scratch.
      */
     static void haar(double[] x, int n) {
         for (int len = n; len > 1; len /= 2) {
@@ -60,7 +61,7 @@ final class WindowFeatures {
                 double a = x[2 * i];
                 double b = x[2 * i + 1];
                 x[n + i] = (a + b) * INV_SQRT2;
-                x[n + half + i] = (a - b) * INV_SQRT2;
+                x[n + half + i] = (b - a) * INV_SQRT2;
             }
             System.arraycopy(x, n, x, 0, len);
         }

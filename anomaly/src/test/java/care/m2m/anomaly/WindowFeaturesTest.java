@@ -14,10 +14,22 @@ class WindowFeaturesTest {
         WindowFeatures.haar(x, 8);
 
         assertThat(x[0]).isCloseTo(16 / Math.sqrt(8), within(1e-12)); // sum / sqrt(n)
-        assertThat(x[1]).isCloseTo(-8 / Math.sqrt(8), within(1e-12)); // first half minus second half
+        // a detail is the later half minus the earlier one (the sign of Wavelets.jl's Haar filter, which ARTime
+        // uses: with the other sign the min-max rescaled features differ and NAB's ARTime score is not reproduced)
+        assertThat(x[1]).isCloseTo(8 / Math.sqrt(8), within(1e-12));
         for (int i = 2; i < 8; i++) {
             assertThat(x[i]).isCloseTo(0.0, within(1e-12)); // no finer detail in a step at the middle
         }
+    }
+
+    @Test
+    void finestDetailsAreEachPairsLaterMinusEarlierValue() {
+        double[] x = {0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        WindowFeatures.haar(x, 8);
+
+        assertThat(x[4]).isCloseTo(1 / Math.sqrt(2), within(1e-12));
+        assertThat(x[7]).isCloseTo(-2 / Math.sqrt(2), within(1e-12));
     }
 
     @Test

@@ -85,24 +85,44 @@ public final class NabEvaluation {
                 nabStyle(art, series.size()), DetectorFactory.Method.ART).newDetector(min(series), max(series)));
         detectors.put("fusedNabStyleFileRange", series -> new DetectorFactory(DetectorConfig.defaults(),
                 nabStyle(art, series.size()), DetectorFactory.Method.FUSED).newDetector(min(series), max(series)));
+        detectors.put("artNabProtocol256", series -> nabProtocol(art, series, NAB_PROTOCOL_CATEGORIES,
+                DetectorFactory.Method.ART));
+        detectors.put("fusedNabProtocol256", series -> nabProtocol(art, series, NAB_PROTOCOL_CATEGORIES,
+                DetectorFactory.Method.FUSED));
         return detectors;
     }
 
+    /** Categories that ARTime (unbounded) never outgrows on these files: 256 score as 1,024 and 4,096 do. */
+    static final int NAB_PROTOCOL_CATEGORIES = 256;
+
     /** ARTime's own setting in NAB: about 104 downsampled points per probation period. */
     static ArtConfig nabStyle(ArtConfig art, int rows) {
+        return nabStyle(art, rows, art.maxCategories());
+    }
+
+    static ArtConfig nabStyle(ArtConfig art, int rows, int categories) {
         int probation = rows < 5000 ? (int) Math.floor(0.15 * rows) : 750;
         probation -= probation % 2;
         int step = Math.max(1, probation / (art.window() * 13));
         int trend = Math.max(2 * art.window() + 1, probation / step);
-        return new ArtConfig(step, art.window(), art.levels(), art.medianSnap(), trend, art.maxCategories(),
+        return new ArtConfig(step, art.window(), art.levels(), art.medianSnap(), trend, categories,
                 art.initialRho(), art.rangeMargin());
     }
 
-    private static double min(NabSeries series) {
+    /**
+     * ARTime as NAB runs it ("NAB protocol"): the file's range and its length (hence the step and the warm-up)
+     * handed over before the first point, as NAB hands them to every detector, and enough categories.
+     */
+    static AnomalyDetector nabProtocol(ArtConfig art, NabSeries series, int categories, DetectorFactory.Method method) {
+        return new DetectorFactory(DetectorConfig.defaults(), nabStyle(art, series.size(), categories), method)
+                .newDetector(min(series), max(series));
+    }
+
+    static double min(NabSeries series) {
         return Arrays.stream(series.values()).min().orElse(0.0);
     }
 
-    private static double max(NabSeries series) {
+    static double max(NabSeries series) {
         return Arrays.stream(series.values()).max().orElse(0.0);
     }
 

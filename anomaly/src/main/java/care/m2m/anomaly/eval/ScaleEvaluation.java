@@ -21,7 +21,11 @@ import java.util.function.Function;
  *
  * <p>Usage: {@code ScaleEvaluation [--data DIR] [--only TEXT]... [--group NAME]... [--phases N]} with groups
  * {@code fixed}, {@code cadence}, {@code period}, {@code tau}, {@code select} (these five when none is
- * given), {@code phase} (steps 5 to 9 with every block shift) and {@code paired} (the main candidates).
+ * given), {@code phase} (steps 5 to 9 with every block shift), {@code paired} (the main candidates) and, for
+ * the fifth round (README, "Measured figures"), {@code protocol} (ARTime as NAB runs it against the live
+ * default, 64 to 256 categories), {@code warmup} (shorter warm-ups), {@code weight} (the ensemble weighted in
+ * the max) and {@code multi} (several ARTs with offset blocks). Variants of the last four name whether the
+ * ensemble is fused in.
  * {@code --phases N} runs every variant N times, the ART's blocks
  * shifted by 0 to N - 1 points (the stream handed to it from its (shift + 1)-th point), and prints each
  * profile's mean [min, max].
@@ -177,8 +181,77 @@ public final class ScaleEvaluation {
         }
     }
 
+    /** k ARTs with their blocks offset by step / k points each; the combined score of the k. */
+    static final class MultiPhase implements AnomalyDetector {
+        private final AnomalyDetector[] parts;
+        private final double[] last;
+        private final String how;
+
+        MultiPhase(int k, int step, String how, java.util.function.Supplier<AnomalyDetector> art) {
+            parts = new AnomalyDetector[k];
+            last = new double[k];
+            this.how = how;
+            for (int j = 0; j < k; j++) {
+                int skip = j * step / k;
+                parts[j] = skip == 0 ? art.get() : new Shifted(skip, art.get());
+            }
+        }
+
+        @Override
+        public double score(long t, double x) {
+            double max = 0;
+            double sum = 0;
+            int on = 0;
+            for (int j = 0; j < parts.length; j++) {
+                double s = parts[j].score(t, x);
+                max = Math.max(max, s);
+                sum += s;
+                if (s > 0) {
+                    on++;
+                }
+            }
+            return switch (how) {
+                case "max" -> max;
+                case "mean" -> sum / parts.length;
+                case "meanon" -> on == 0 ? 0 : sum / on * Math.min(1.0, 2.0 * on / parts.length);
+                default -> throw new IllegalArgumentException(how);
+            };
+        }
+    }
+
+    static AnomalyDetector weighted(double w, AnomalyDetector art) {
+        AnomalyDetector e = new DetectorFactory(DetectorConfig.defaults(), ArtConfig.defaults(),
+                DetectorFactory.Method.ENSEMBLE).newDetector();
+        return (t, x) -> Math.max(w * e.score(t, x), art.score(t, x));
+    }
+
     /** One variant: a fresh ART part per series, and how to read the step it chose. */
-    record Variant(String name, Function<NabSeries, AnomalyDetector> art) {
+    record Variant(String name, Function<NabSeries, AnomalyDetector> art, boolean fused) {
+        Variant(String name, Function<NabSeries, AnomalyDetector> art) {
+            this(name, art, true);
+        }
+    }
+
+    /** The default ART settings with another step, warm-up and number of categories. */
+    static ArtConfig artConfig(ArtConfig from, int step, int trend, int categories) {
+        return new ArtConfig(step, from.window(), from.levels(), from.medianSnap(), trend, categories,
+                from.initialRho(), from.rangeMargin());
+    }
+
+    /** NAB's protocol: the file's range and length (hence probation) handed to the ART before the first point. */
+    static AnomalyDetector nabProtocol(NabSeries series, int categories) {
+        return NabEvaluation.nabProtocol(ArtConfig.defaults(), series, categories, DetectorFactory.Method.ART);
+    }
+
+    /** What a live stream can do: a fixed step, the range learnt from the warm-up. */
+    static AnomalyDetector live(int step, int categories) {
+        return live(step, ArtConfig.defaults().trendWindow(), categories);
+    }
+
+    static AnomalyDetector live(int step, int trend, int categories) {
+        ArtConfig d = ArtConfig.defaults();
+        return new DetectorFactory(DetectorConfig.defaults(), artConfig(d, step, trend, categories),
+                DetectorFactory.Method.ART).newDetector();
     }
 
     static int clamp(int x, int low, int high) {
@@ -258,6 +331,46 @@ public final class ScaleEvaluation {
                     }
                 }
             }
+            case "protocol" -> {
+                for (int c : new int[] {64, 128, 256}) {
+                    v.add(new Variant("ART alone, NAB protocol (= ARTime), " + c + " cats",
+                            series -> nabProtocol(series, c), false));
+                    v.add(new Variant("FUSED, NAB protocol, " + c + " cats", series -> nabProtocol(series, c)));
+                }
+                for (int step : new int[] {7, 12}) {
+                    for (int c : new int[] {64, 128, 256}) {
+                        v.add(new Variant("FUSED live, step " + step + ", " + c + " cats", series -> live(step, c)));
+                    }
+                }
+            }
+            case "warmup" -> {
+                for (int step : new int[] {4, 5, 6, 7, 8, 10}) {
+                    for (int trend : new int[] {40, 52, 78, 104}) {
+                        v.add(new Variant("FUSED live, step " + step + ", trend " + trend + ", 64 cats",
+                                series -> live(step, trend, 64)));
+                    }
+                }
+            }
+            case "weight" -> {
+                for (double w : new double[] {0.5, 0.7, 0.8, 0.9, 1.0, 1.2}) {
+                    v.add(new Variant("NAB protocol 256 cats, max(" + w + " ensemble, ART)",
+                            series -> weighted(w, nabProtocol(series, 256)), false));
+                    v.add(new Variant("live step 7 64 cats, max(" + w + " ensemble, ART)",
+                            series -> weighted(w, live(7, 64)), false));
+                }
+            }
+            case "multi" -> {
+                for (String how : new String[] {"max", "mean"}) {
+                    for (int k : new int[] {2, 3, 7}) {
+                        v.add(new Variant("ART alone, NAB protocol, 256 cats, " + k + " phases " + how, series -> {
+                            int step = NabEvaluation.nabStyle(ArtConfig.defaults(), series.size()).downsample();
+                            return new MultiPhase(Math.min(k, step), step, how, () -> nabProtocol(series, 256));
+                        }, false));
+                        v.add(new Variant("FUSED live, step 7, 64 cats, " + k + " phases " + how,
+                                series -> new MultiPhase(k, 7, how, () -> live(7, 64))));
+                    }
+                }
+            }
             case "paired" -> {
                 int step7 = 7;
                 int step12 = 12;
@@ -287,7 +400,8 @@ public final class ScaleEvaluation {
                 v.add(select("{3,5,7,9,12}, prior 8, M300", new int[] {3, 5, 7, 9, 12}, 8, 300, true));
             }
             default -> throw new IllegalArgumentException("unknown group " + group
-                    + "; expected fixed, cadence, period, tau, select, phase or paired");
+                    + "; expected fixed, cadence, period, tau, select, phase, paired, protocol, warmup, weight"
+                    + " or multi");
         }
         return v;
     }
@@ -342,8 +456,9 @@ public final class ScaleEvaluation {
             AnomalyDetector shifted = shift == 0 ? a : new Shifted(shift, a);
             double[] scores = new double[series.size()];
             for (int i = 0; i < scores.length; i++) {
-                scores[i] = Math.max(e.score(series.millis()[i], series.values()[i]),
-                        shifted.score(series.millis()[i], series.values()[i]));
+                double fromEnsemble = e.score(series.millis()[i], series.values()[i]);
+                double fromArt = shifted.score(series.millis()[i], series.values()[i]);
+                scores[i] = variant.fused() ? Math.max(fromEnsemble, fromArt) : fromArt;
             }
             points += scores.length;
             int step = stepOf(a);
