@@ -23,7 +23,8 @@ import java.util.function.Function;
  * {@code fixed}, {@code cadence}, {@code period}, {@code tau}, {@code select} (these five when none is
  * given), {@code phase} (steps 5 to 9 with every block shift), {@code paired} (the main candidates) and, for
  * the fifth round (README, "Measured figures"), {@code protocol} (ARTime as NAB runs it against the live
- * default, 64 to 256 categories), {@code warmup} (shorter warm-ups), {@code weight} (the ensemble weighted in
+ * default, 64 to 256 categories), {@code warmup} (shorter warm-ups), {@code margin} (the learnt range's
+ * margin), {@code weight} (the ensemble weighted in
  * the max) and {@code multi} (several ARTs with offset blocks). Variants of the last four name whether the
  * ensemble is fused in.
  * {@code --phases N} runs every variant N times, the ART's blocks
@@ -351,6 +352,16 @@ public final class ScaleEvaluation {
                     }
                 }
             }
+            case "margin" -> {
+                for (double m : new double[] {0.25, 0.5, 0.75, 1.0, 1.25}) {
+                    v.add(new Variant("FUSED live, step 7, 64 cats, range margin " + m, series -> {
+                        ArtConfig d = ArtConfig.defaults();
+                        return new DetectorFactory(DetectorConfig.defaults(), new ArtConfig(d.downsample(), d.window(),
+                                d.levels(), d.medianSnap(), d.trendWindow(), d.maxCategories(), d.initialRho(), m),
+                                DetectorFactory.Method.ART).newDetector();
+                    }));
+                }
+            }
             case "weight" -> {
                 for (double w : new double[] {0.5, 0.7, 0.8, 0.9, 1.0, 1.2}) {
                     v.add(new Variant("NAB protocol 256 cats, max(" + w + " ensemble, ART)",
@@ -400,8 +411,8 @@ public final class ScaleEvaluation {
                 v.add(select("{3,5,7,9,12}, prior 8, M300", new int[] {3, 5, 7, 9, 12}, 8, 300, true));
             }
             default -> throw new IllegalArgumentException("unknown group " + group
-                    + "; expected fixed, cadence, period, tau, select, phase, paired, protocol, warmup, weight"
-                    + " or multi");
+                    + "; expected fixed, cadence, period, tau, select, phase, paired, protocol, warmup, margin,"
+                    + " weight or multi");
         }
         return v;
     }
