@@ -24,7 +24,7 @@ import java.util.function.Function;
  * given), {@code phase} (steps 5 to 9 with every block shift), {@code paired} (the main candidates) and, for
  * the fifth round (README, "Measured figures"), {@code protocol} (ARTime as NAB runs it against the live
  * default, 64 to 256 categories), {@code warmup} (shorter warm-ups), {@code margin} (the learnt range's
- * margin), {@code weight} (the ensemble weighted in
+ * margin), {@code age} (a fine step while the stream is young), {@code weight} (the ensemble weighted in
  * the max) and {@code multi} (several ARTs with offset blocks). Variants of the last four name whether the
  * ensemble is fused in.
  * {@code --phases N} runs every variant N times, the ART's blocks
@@ -220,6 +220,18 @@ public final class ScaleEvaluation {
         }
     }
 
+    /** A fine-step ART while the stream is young (fewer than {@code until} points), the coarse one after. */
+    static AnomalyDetector byAge(int fine, int coarse, int until) {
+        AnomalyDetector young = live(fine, 64);
+        AnomalyDetector old = live(coarse, 64);
+        int[] age = new int[1];
+        return (t, x) -> {
+            double a = age[0] < until ? young.score(t, x) : 0.0;
+            double b = old.score(t, x);
+            return age[0]++ < until ? a : b;
+        };
+    }
+
     static AnomalyDetector weighted(double w, AnomalyDetector art) {
         AnomalyDetector e = new DetectorFactory(DetectorConfig.defaults(), ArtConfig.defaults(),
                 DetectorFactory.Method.ENSEMBLE).newDetector();
@@ -362,6 +374,14 @@ public final class ScaleEvaluation {
                     }));
                 }
             }
+            case "age" -> {
+                for (int fine : new int[] {2, 3}) {
+                    for (int until : new int[] {2000, 3000, 4500, 5000}) {
+                        v.add(new Variant("FUSED live, step " + fine + " until point " + until + ", then 7",
+                                series -> byAge(fine, 7, until)));
+                    }
+                }
+            }
             case "weight" -> {
                 for (double w : new double[] {0.5, 0.7, 0.8, 0.9, 1.0, 1.2}) {
                     v.add(new Variant("NAB protocol 256 cats, max(" + w + " ensemble, ART)",
@@ -412,7 +432,7 @@ public final class ScaleEvaluation {
             }
             default -> throw new IllegalArgumentException("unknown group " + group
                     + "; expected fixed, cadence, period, tau, select, phase, paired, protocol, warmup, margin,"
-                    + " weight or multi");
+                    + " age, weight or multi");
         }
         return v;
     }
