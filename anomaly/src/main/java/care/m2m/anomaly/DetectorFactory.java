@@ -45,11 +45,7 @@ public final class DetectorFactory {
 
     /** A fresh detector for one stream whose range is not known: it learns what it needs. */
     public AnomalyDetector newDetector() {
-        return switch (method) {
-            case ENSEMBLE -> new EnsembleDetector(rates);
-            case ART -> new ArtDetector(art);
-            case FUSED -> new FusedDetector(new EnsembleDetector(rates), new ArtDetector(art));
-        };
+        return newDetector(false, 0.0, 0.0);
     }
 
     /**
@@ -58,11 +54,20 @@ public final class DetectorFactory {
      * learning a range from its warm-up.
      */
     public AnomalyDetector newDetector(double min, double max) {
+        return newDetector(true, min, max);
+    }
+
+    private AnomalyDetector newDetector(boolean ranged, double min, double max) {
         return switch (method) {
             case ENSEMBLE -> new EnsembleDetector(rates);
-            case ART -> new ArtDetector(art).withRange(min, max);
-            case FUSED -> new FusedDetector(new EnsembleDetector(rates), new ArtDetector(art).withRange(min, max));
+            case ART -> newArt(ranged, min, max);
+            case FUSED -> new FusedDetector(new EnsembleDetector(rates), newArt(ranged, min, max));
         };
+    }
+
+    private ArtDetector newArt(boolean ranged, double min, double max) {
+        ArtDetector detector = new ArtDetector(art);
+        return ranged ? detector.withRange(min, max) : detector;
     }
 
     /** A fresh detector for one stream, for callers that create few. */
