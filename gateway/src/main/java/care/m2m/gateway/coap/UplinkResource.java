@@ -87,8 +87,9 @@ final class UplinkResource extends CoapResource {
         }
         stored.onComplete(result -> {
             if (result.succeeded()) {
-                metrics.acknowledged(CoapTransport.TRANSPORT, System.nanoTime() - arrived);
                 exchange.respond(CoapResponseCodes.changed());
+                // after the response is handed to Californium, as the MQTT transport records after its PUBACK
+                metrics.acknowledged(CoapTransport.TRANSPORT, System.nanoTime() - arrived);
             } else {
                 exchange.respond(CoapResponseCodes.failure((IngestException) result.cause()));
             }
