@@ -306,9 +306,8 @@ public final class TipService {
         serial.executeBlocking(() -> {
             tips.recordDelivery(tip.id(), channel, clock.instant());
             count(channel);
-            return channel == Channel.DEVICE ? tips.unsentDeviceStates(tip.deviceId(), tip.createdAt()).stream()
-                    .filter(t -> t.id().equals(tip.id())).toList() : List.<TipRecord>of();
-        }, true).onSuccess(changedMeanwhile -> changedMeanwhile.forEach(this::sendToDevice))
+            return channel == Channel.DEVICE ? tips.unsentDeviceState(tip.id()) : Optional.<TipRecord>empty();
+        }, true).onSuccess(changedMeanwhile -> changedMeanwhile.ifPresent(this::sendToDevice))
                 .onFailure(e -> LOG.warn("Could not record delivery of {} on {}: {}", tip.id(), channel,
                         e.getMessage()));
     }

@@ -27,6 +27,11 @@ public final class TipStore {
     private static final String COLUMNS = "id, device_id, customer_ref, kind, title, text, benefit_kwh, benefit_eur,"
             + " evidence_key, source, state, note, created_at, deliver_after, delivered_at, updated_at";
 
+    /** A customer-set state that a device which showed the tip has not acknowledged. */
+    private static final String UNSENT_DEVICE_STATE = "state IN ('READ', 'DONE', 'DISMISSED', 'SNOOZED')"
+            + " AND (device_state_sent_at IS NULL OR device_state_sent_at < updated_at)"
+            + " AND EXISTS (SELECT 1 FROM tip_deliveries d WHERE d.tip_id = tips.id AND d.channel = 'DEVICE')";
+
     private final RecordsDatabase db;
 
     public TipStore(RecordsDatabase db) {
@@ -164,12 +169,16 @@ public final class TipStore {
      * {@code since} and was not acknowledged by the device since that change, oldest change first.
      */
     public List<TipRecord> unsentDeviceStates(String deviceId, Instant since) {
-        return select("SELECT " + COLUMNS + " FROM tips WHERE device_id = ?"
-                + " AND state IN ('READ', 'DONE', 'DISMISSED', 'SNOOZED') AND updated_at >= ?"
-                + " AND (device_state_sent_at IS NULL OR device_state_sent_at < updated_at)"
-                + " AND EXISTS (SELECT 1 FROM tip_deliveries d WHERE d.tip_id = tips.id AND d.channel = 'DEVICE')"
-                + " ORDER BY updated_at", deviceId, since);
+        return select("SELECT " + COLUMNS + " FROM tips WHERE device_id = ? AND updated_at >= ? AND "
+                + UNSENT_DEVICE_STATE + " ORDER BY updated_at", deviceId, since);
     }
+
+    /** The tip, if its device showed it and has not acknowledged its latest customer-set state. */
+    public Optional<TipRecord> unsentDeviceState(String tipId) {
+        return select("SELECT " + COLUMNS + " FROM tips WHERE id = ? AND " + UNSENT_DEVICE_STATE, tipId).stream()
+                .findFirst();
+    }
+
 
     /** The device acknowledged the tip's state as of {@code stateOf} (the tip's {@code updated_at} it was sent for). */
     public void deviceStateSent(String tipId, Instant stateOf) {
