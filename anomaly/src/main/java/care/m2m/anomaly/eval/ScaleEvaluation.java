@@ -25,8 +25,7 @@ import java.util.function.Function;
  * the fifth round (README, "Measured figures"), {@code protocol} (ARTime as NAB runs it against the live
  * default, 64 to 256 categories), {@code warmup} (shorter warm-ups), {@code margin} (the learnt range's
  * margin), {@code age} (a fine step while the stream is young), {@code weight} (the ensemble weighted in
- * the max) and {@code multi} (several ARTs with offset blocks). Variants of the last four name whether the
- * ensemble is fused in.
+ * the max) and {@code multi} (several ARTs with offset blocks); their names say which parts they run.
  * {@code --phases N} runs every variant N times, the ART's blocks
  * shifted by 0 to N - 1 points (the stream handed to it from its (shift + 1)-th point), and prints each
  * profile's mean [min, max].
@@ -185,12 +184,10 @@ public final class ScaleEvaluation {
     /** k ARTs with their blocks offset by step / k points each; the combined score of the k. */
     static final class MultiPhase implements AnomalyDetector {
         private final AnomalyDetector[] parts;
-        private final double[] last;
         private final String how;
 
         MultiPhase(int k, int step, String how, java.util.function.Supplier<AnomalyDetector> art) {
             parts = new AnomalyDetector[k];
-            last = new double[k];
             this.how = how;
             for (int j = 0; j < k; j++) {
                 int skip = j * step / k;
@@ -202,19 +199,14 @@ public final class ScaleEvaluation {
         public double score(long t, double x) {
             double max = 0;
             double sum = 0;
-            int on = 0;
-            for (int j = 0; j < parts.length; j++) {
-                double s = parts[j].score(t, x);
+            for (AnomalyDetector part : parts) {
+                double s = part.score(t, x);
                 max = Math.max(max, s);
                 sum += s;
-                if (s > 0) {
-                    on++;
-                }
             }
             return switch (how) {
                 case "max" -> max;
                 case "mean" -> sum / parts.length;
-                case "meanon" -> on == 0 ? 0 : sum / on * Math.min(1.0, 2.0 * on / parts.length);
                 default -> throw new IllegalArgumentException(how);
             };
         }
