@@ -26,6 +26,8 @@ final class ArtDetector implements AnomalyDetector {
     private static final double DIFF_FLOOR = 0.05;
     private static final double DIFF_CAP = 0.37;
     private static final double SPIKE_SHARE = 0.1;
+    /** Fixed-point scale of the rings: values in [-1, 1] to within 1 / 32,767. */
+    private static final double FIXED = Short.MAX_VALUE;
 
     private final ArtConfig config;
     private final FuzzyArt art;
@@ -33,9 +35,12 @@ final class ArtDetector implements AnomalyDetector {
     private final double[] window;
     private final double[] scratch;
     private final int[] medianBins;
-    /** Rings of the recent similarities and shortfalls; read only as a whole (minimum, filtered mean). */
-    private final float[] similarities;
-    private final float[] shortfalls;
+    /**
+     * Rings of the recent similarities and shortfalls, in fixed point ({@link #FIXED} per unit); read only as a
+     * whole (minimum, filtered mean).
+     */
+    private final short[] similarities;
+    private final short[] shortfalls;
     private int similarityAt;
     private int shortfallAt;
     private final int mask;
@@ -78,9 +83,9 @@ final class ArtDetector implements AnomalyDetector {
         this.window = new double[w];
         this.scratch = new double[2 * w];
         this.medianBins = new int[config.levels() + 1];
-        this.similarities = new float[config.trendWindow() / 2 + 1];
-        this.shortfalls = new float[config.trendWindow() + 1];
-        Arrays.fill(similarities, 1.0f);
+        this.similarities = new short[config.trendWindow() / 2 + 1];
+        this.shortfalls = new short[config.trendWindow() + 1];
+        Arrays.fill(similarities, fixed(1.0));
         this.mask = w * 3 / 2;
         this.warmUp = new float[config.trendWindow()];
     }
@@ -290,9 +295,9 @@ final class ArtDetector implements AnomalyDetector {
         double sim = art.similarity();
         sinceNovel = novel ? 0 : sinceNovel + 1;
         similaritySum += sim;
-        similarities[similarityAt] = (float) sim;
+        similarities[similarityAt] = fixed(sim);
         similarityAt = (similarityAt + 1) % similarities.length;
-        shortfalls[shortfallAt] = (float) (rhoHigh - sim);
+        shortfalls[shortfallAt] = fixed(rhoHigh - sim);
         shortfallAt = (shortfallAt + 1) % shortfalls.length;
         if (i - lastAnomaly < mask && anomalyCount > 0 && sim < anomalyLastSimilarity) {
             anomalySimilaritySum += sim - anomalyLastSimilarity;
@@ -318,10 +323,11 @@ final class ArtDetector implements AnomalyDetector {
     }
 
     private void updateRho(int i) {
-        float minSim = Float.POSITIVE_INFINITY;
-        for (float s : similarities) {
-            minSim = Math.min(minSim, s);
+        int minFixed = Short.MAX_VALUE;
+        for (short s : similarities) {
+            minFixed = Math.min(minFixed, s);
         }
+        double minSim = minFixed / FIXED;
         double high = Math.min(RHO_CAP, similaritySum / i);
         double low;
         if (rhoLow <= minSim) {
@@ -331,7 +337,8 @@ final class ArtDetector implements AnomalyDetector {
             if (i > config.trendWindow() * 2) {
                 double sum = 0.0;
                 int n = 0;
-                for (float d : shortfalls) {
+                for (short fixed : shortfalls) {
+                    double d = fixed / FIXED;
                     if (d > DIFF_FLOOR) {
                         sum += Math.min(DIFF_CAP, d);
                         n++;
@@ -351,6 +358,10 @@ final class ArtDetector implements AnomalyDetector {
         rhoHigh = high;
         lastRhoUpdate = i;
         maskAfterCategory = true;
+    }
+
+    private static short fixed(double unit) {
+        return (short) Math.round(Math.max(-1.0, Math.min(1.0, unit)) * FIXED);
     }
 
     private double confidence(double sim, double energySim) {
