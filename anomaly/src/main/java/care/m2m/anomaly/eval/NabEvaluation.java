@@ -105,8 +105,13 @@ public final class NabEvaluation {
         probation -= probation % 2;
         int step = Math.max(1, probation / (art.window() * 13));
         int trend = Math.max(2 * art.window() + 1, probation / step);
-        return new ArtConfig(step, art.window(), art.levels(), art.medianSnap(), trend, categories,
-                art.initialRho(), art.rangeMargin());
+        return artConfig(art, step, trend, categories);
+    }
+
+    /** {@code from} with another step, warm-up (downsampled points) and number of categories. */
+    static ArtConfig artConfig(ArtConfig from, int step, int trend, int categories) {
+        return new ArtConfig(step, from.window(), from.levels(), from.medianSnap(), trend, categories,
+                from.initialRho(), from.rangeMargin());
     }
 
     /**

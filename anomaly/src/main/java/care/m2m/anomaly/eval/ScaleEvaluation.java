@@ -237,12 +237,6 @@ public final class ScaleEvaluation {
         }
     }
 
-    /** The default ART settings with another step, warm-up and number of categories. */
-    static ArtConfig artConfig(ArtConfig from, int step, int trend, int categories) {
-        return new ArtConfig(step, from.window(), from.levels(), from.medianSnap(), trend, categories,
-                from.initialRho(), from.rangeMargin());
-    }
-
     /** NAB's protocol: the file's range and length (hence probation) handed to the ART before the first point. */
     static AnomalyDetector nabProtocol(NabSeries series, int categories) {
         return NabEvaluation.nabProtocol(ArtConfig.defaults(), series, categories, DetectorFactory.Method.ART);
@@ -255,7 +249,7 @@ public final class ScaleEvaluation {
 
     static AnomalyDetector live(int step, int trend, int categories) {
         ArtConfig d = ArtConfig.defaults();
-        return new DetectorFactory(DetectorConfig.defaults(), artConfig(d, step, trend, categories),
+        return new DetectorFactory(DetectorConfig.defaults(), NabEvaluation.artConfig(d, step, trend, categories),
                 DetectorFactory.Method.ART).newDetector();
     }
 
