@@ -1,8 +1,10 @@
 package care.m2m.anomaly.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import care.m2m.anomaly.ArtConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,26 @@ class NabEvaluationSliceTest {
         assertThat(corpus).hasSize(1);
         assertThat(corpus.get(0).size()).isEqualTo(4032);
         assertThat(corpus.get(0).windows()).isDeepEqualTo(new int[][] {{2787, 3189}});
+    }
+
+    /**
+     * The whole corpus (about 1 s): our ART, given what NAB gives every detector (the file's range and length),
+     * must score what ARTime's published run scored on these files. Guards the port (features, fuzzy ART,
+     * vigilance) and the scorer together against silent drift; the figures are in the README.
+     */
+    @Test
+    void theArtUnderNabsProtocolReproducesArtimesPublishedScores() {
+        assumeTrue(nab.isPresent(), "../shared/data/nab is absent");
+        List<NabSeries> corpus = NabCorpus.load(nab.get(), List.of());
+
+        Map<NabProfile, NabScorer.Result> result = NabEvaluation.score(NabEvaluation.run(corpus,
+                NabEvaluation.artVariants(ArtConfig.defaults()).get("artNabProtocol256")));
+
+        double[] artime = NabReport.PUBLISHED.get("ARTime");
+        int p = 0;
+        for (NabProfile profile : NabProfile.all()) {
+            assertThat(result.get(profile).normalized()).as(profile.name()).isCloseTo(artime[p++], within(1.0));
+        }
     }
 
     @Test
