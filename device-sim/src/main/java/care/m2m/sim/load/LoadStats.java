@@ -24,8 +24,8 @@ final class LoadStats {
     final LongAdder windowSent = new LongAdder();
     final LongAdder windowAcked = new LongAdder();
     private final Recorder latency = new Recorder(MAX_LATENCY_NANOS, 3);
-    /** The same latencies again, read out every second to show when the slow ones happened. */
-    private final Recorder latencyThisSecond = new Recorder(MAX_LATENCY_NANOS, 2);
+    /** Every interval read out of {@link #latency} so far; touched only by the thread that reads the stats. */
+    private final Histogram latencyRead = new Histogram(MAX_LATENCY_NANOS, 3);
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
@@ -51,18 +51,20 @@ final class LoadStats {
             windowAcked.increment();
         }
         if (inWindow(sentNanos)) {
-            long nanos = Math.min(MAX_LATENCY_NANOS, Math.max(0, ackNanos - sentNanos));
-            latency.recordValue(nanos);
-            latencyThisSecond.recordValue(nanos);
+            latency.recordValue(Math.min(MAX_LATENCY_NANOS, Math.max(0, ackNanos - sentNanos)));
         }
     }
 
-    /** Latencies recorded since the previous call. */
+    /** Latencies recorded since the previous call (read every second to show when the slow ones happened). */
     Histogram latenciesSinceLastRead() {
-        return latencyThisSecond.getIntervalHistogram();
+        Histogram interval = latency.getIntervalHistogram();
+        latencyRead.add(interval);
+        return interval;
     }
 
+    /** Every latency of the window: the intervals already read and what came since. */
     Histogram latencies() {
-        return latency.getIntervalHistogram();
+        latenciesSinceLastRead();
+        return latencyRead.copy();
     }
 }
