@@ -45,10 +45,7 @@ public final class ScaleEvaluation {
 
     /** The ART for {@code step}, every other setting at its default. */
     static AnomalyDetector art(int step) {
-        ArtConfig d = ArtConfig.defaults();
-        ArtConfig config = new ArtConfig(step, d.window(), d.levels(), d.medianSnap(), d.trendWindow(),
-                d.maxCategories(), d.initialRho(), d.rangeMargin());
-        return new DetectorFactory(DetectorConfig.defaults(), config, DetectorFactory.Method.ART).newDetector();
+        return live(step, ArtConfig.defaults().maxCategories());
     }
 
     /**

@@ -179,7 +179,6 @@ public final class TipStore {
                 .findFirst();
     }
 
-
     /** The device acknowledged the tip's state as of {@code stateOf} (the tip's {@code updated_at} it was sent for). */
     public void deviceStateSent(String tipId, Instant stateOf) {
         run("UPDATE tips SET device_state_sent_at = ? WHERE id = ?"
