@@ -56,6 +56,7 @@ import care.m2m.gateway.repair.RepairAttemptStore;
 import care.m2m.gateway.coap.CoapDownlink;
 import care.m2m.gateway.coap.CoapTransport;
 import care.m2m.gateway.config.GatewayConfig;
+import care.m2m.gateway.config.GatewayConfig.JournalSettings;
 import care.m2m.gateway.devices.DeviceDirectory;
 import care.m2m.gateway.devices.DevicePsks;
 import care.m2m.gateway.devices.DeviceRegistry;
@@ -69,6 +70,7 @@ import care.m2m.gateway.mqtt.ConnectedDevices;
 import care.m2m.gateway.mqtt.MqttTransport;
 import care.m2m.gateway.records.RecordsDatabase;
 import care.m2m.gateway.store.BatchingTelemetryWriter;
+import care.m2m.gateway.store.journal.JournaledTelemetryStore;
 import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.store.embedded.EmbeddedTelemetryStore;
 import care.m2m.gateway.store.influx.InfluxTelemetryStore;
@@ -159,7 +161,7 @@ public final class GatewayApp implements AutoCloseable {
         ModelCatalog models = config.modelsDir().map(DeviceModels::load).orElseGet(DeviceModels::builtIn);
         RecordsDatabase records = RecordsDatabase.open(config.sql(), config.dataDir());
         closeables.add(records);
-        TelemetryStore store = openStore();
+        TelemetryStore store = openStore(metrics);
         closeables.add(store);
         BatchingTelemetryWriter writer = new BatchingTelemetryWriter(store, metrics,
                 config.writer().queueCapacity(), config.writer().maxBatchPoints(),
@@ -316,11 +318,22 @@ public final class GatewayApp implements AutoCloseable {
                 config.dataDir().toAbsolutePath());
     }
 
-    private TelemetryStore openStore() {
-        if (config.influx().isPresent()) {
-            return InfluxTelemetryStore.open(config.influx().get());
+    private TelemetryStore openStore(GatewayMetrics metrics) {
+        JournalSettings journal = config.writer().journal();
+        if (config.influx().isEmpty()) {
+            if (journal.enabled()) {
+                LOG.warn("M2MCARE_TELEMETRY_JOURNAL is ignored: the embedded telemetry store is already local");
+            }
+            return new EmbeddedTelemetryStore(config.dataDir());
         }
-        return new EmbeddedTelemetryStore(config.dataDir());
+        TelemetryStore influx = InfluxTelemetryStore.open(config.influx().get());
+        if (!journal.enabled()) {
+            return influx;
+        }
+        JournaledTelemetryStore journaled = JournaledTelemetryStore.open(influx, journal.dir(), journal.maxBytes(),
+                JournaledTelemetryStore.DEFAULT_SEGMENT_BYTES, config.writer().maxBatchPoints());
+        metrics.journalBacklog(journaled::backlogBytes);
+        return journaled;
     }
 
     private static <T> T await(Future<T> future) throws Exception {

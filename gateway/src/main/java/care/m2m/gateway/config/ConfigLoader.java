@@ -12,6 +12,7 @@ import care.m2m.gateway.config.GatewayConfig.RepairEffectSettings;
 import care.m2m.gateway.config.GatewayConfig.SqlSettings;
 import care.m2m.gateway.config.GatewayConfig.TicketSettings;
 import care.m2m.gateway.config.GatewayConfig.WebhookSettings;
+import care.m2m.gateway.config.GatewayConfig.JournalSettings;
 import care.m2m.gateway.config.GatewayConfig.WriterSettings;
 import care.m2m.gateway.store.influx.InfluxSettings;
 import java.io.IOException;
@@ -63,8 +64,9 @@ public final class ConfigLoader {
         Optional<TlsKeys> tls = TlsKeys.of(optional("M2MCARE_TLS_KEYSTORE").map(Path::of),
                 text("M2MCARE_TLS_KEYSTORE_PASSWORD", ""), optional("M2MCARE_TLS_CERT").map(Path::of),
                 optional("M2MCARE_TLS_KEY").map(Path::of));
+        Path dataDir = Path.of(text("M2MCARE_DATA_DIR", DEFAULT_DATA_DIR));
         return new GatewayConfig(
-                Path.of(text("M2MCARE_DATA_DIR", DEFAULT_DATA_DIR)),
+                dataDir,
                 new MqttSettings(host, integer("M2MCARE_MQTT_PORT", MqttSettings.DEFAULT_PORT),
                         integer("M2MCARE_MQTT_MAX_PACKET_BYTES", MqttSettings.DEFAULT_MAX_PACKET_BYTES),
                         integer("M2MCARE_MQTT_RECEIVE_MAXIMUM", MqttSettings.DEFAULT_RECEIVE_MAXIMUM),
@@ -91,7 +93,11 @@ public final class ConfigLoader {
                 optional("M2MCARE_ADMIN_TOKEN"),
                 new WriterSettings(integer("M2MCARE_WRITER_QUEUE_CAPACITY", WriterSettings.DEFAULT_QUEUE_CAPACITY),
                         integer("M2MCARE_WRITER_MAX_BATCH_POINTS", WriterSettings.DEFAULT_MAX_BATCH_POINTS),
-                        integer("M2MCARE_WRITER_THREADS", 0)),
+                        integer("M2MCARE_WRITER_THREADS", 0),
+                        new JournalSettings(bool("M2MCARE_TELEMETRY_JOURNAL", false),
+                                optional("M2MCARE_TELEMETRY_JOURNAL_DIR").map(Path::of)
+                                        .orElse(dataDir.resolve(JournalSettings.DEFAULT_FOLDER)),
+                                1024L * 1024 * integer("M2MCARE_TELEMETRY_JOURNAL_MAX_MB", JournalSettings.DEFAULT_MAX_MB))),
                 optional("M2MCARE_MODELS_DIR").map(Path::of),
                 new AnomalySettings(bool("M2MCARE_ANOMALY_ENABLED", true),
                         decimal("M2MCARE_ANOMALY_THRESHOLD", AnomalySettings.DEFAULT_THRESHOLD),

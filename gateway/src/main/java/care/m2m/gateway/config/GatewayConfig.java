@@ -196,9 +196,15 @@ public record GatewayConfig(
 
     /**
      * How telemetry is handed to the store: bounded queue, largest batch per write, and how many batches may be in
-     * flight at once ({@code writers}; 0 = the store's own choice, see {@link #writersFor(boolean)}).
+     * flight at once ({@code writers}; 0 = the store's own choice, see {@link #writersFor(boolean)}), and whether a
+     * local journal stands in front of InfluxDB.
      */
-    public record WriterSettings(int queueCapacity, int maxBatchPoints, int writers) {
+    public record WriterSettings(int queueCapacity, int maxBatchPoints, int writers, JournalSettings journal) {
+
+        public WriterSettings {
+            Objects.requireNonNull(journal, "journal");
+        }
+
         public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
         public static final int DEFAULT_MAX_BATCH_POINTS = 5_000;
         /**
@@ -207,12 +213,33 @@ public record GatewayConfig(
          */
         public static final int DEFAULT_INFLUX_WRITERS = 2;
 
-        /** Writer threads for the store: the configured count, else 2 for InfluxDB and 1 for the embedded store. */
+        /**
+         * Writer threads for the store: the configured count, else 2 for InfluxDB written directly and 1 for the
+         * embedded store or the journal (whose appends are one after another anyway).
+         */
         public int writersFor(boolean embeddedStore) {
             if (writers > 0) {
                 return writers;
             }
-            return embeddedStore ? 1 : DEFAULT_INFLUX_WRITERS;
+            return embeddedStore || journal.enabled() ? 1 : DEFAULT_INFLUX_WRITERS;
+        }
+    }
+
+    /**
+     * The telemetry journal ({@code M2MCARE_TELEMETRY_JOURNAL=true}, for InfluxDB only): a message is
+     * acknowledged once it is synced to a local file in {@code dir}, and forwarded to InfluxDB behind it, so
+     * InfluxDB's write latency and outages (up to {@code maxBytes} waiting) no longer reach the devices.
+     */
+    public record JournalSettings(boolean enabled, Path dir, long maxBytes) {
+        public static final String DEFAULT_FOLDER = "telemetry-journal";
+        public static final int DEFAULT_MAX_MB = 1024;
+
+        public JournalSettings {
+            Objects.requireNonNull(dir, "dir");
+            if (maxBytes < 1024 * 1024) {
+                throw new IllegalArgumentException("M2MCARE_TELEMETRY_JOURNAL_MAX_MB: at least 1 MiB, got " + maxBytes
+                        + " bytes");
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package care.m2m.gateway.metrics;
 
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * What the gateway counts. An interface so that components stay free of Micrometer and tests can pass
@@ -31,6 +32,9 @@ public interface GatewayMetrics {
 
     /** Registers the gauge of telemetry points waiting to be written. */
     void writerQueue(IntSupplier depth);
+
+    /** Bytes in the telemetry journal not yet forwarded to the store (registered only when the journal is on). */
+    void journalBacklog(LongSupplier bytes);
 
     /** A fault was raised (new or reopened) on a device. */
     void faultRaised(String code, boolean reopened);
@@ -80,6 +84,10 @@ public interface GatewayMetrics {
 
         @Override
         public void writerQueue(IntSupplier depth) {
+        }
+
+        @Override
+        public void journalBacklog(LongSupplier bytes) {
         }
     };
 }

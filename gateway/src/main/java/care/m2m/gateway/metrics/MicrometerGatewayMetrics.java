@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Micrometer meters with the names operators see in Prometheus: {@code m2mcare_telemetry_accepted_total},
@@ -118,6 +119,14 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     public void writerQueue(IntSupplier depth) {
         Gauge.builder("m2mcare.store.queue.points", depth::getAsInt)
                 .description("Telemetry points accepted for writing but not yet durable")
+                .register(registry);
+    }
+
+    @Override
+    public void journalBacklog(LongSupplier bytes) {
+        Gauge.builder("m2mcare.journal.backlog", bytes::getAsLong)
+                .description("Bytes of acknowledged telemetry in the local journal not yet written to the store")
+                .baseUnit("bytes")
                 .register(registry);
     }
 

@@ -1,0 +1,277 @@
+package care.m2m.gateway.store.journal;
+
+import care.m2m.gateway.store.StoreHealth;
+import care.m2m.gateway.store.StoreUnavailableException;
+import care.m2m.gateway.store.TelemetryPoint;
+import care.m2m.gateway.store.TelemetryQuery;
+import care.m2m.gateway.store.TelemetryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A telemetry store that is durable as soon as its {@link Journal} is: {@link #write} appends the points to the
+ * journal and returns once they are synced, and one forwarder thread writes them on to the real store in
+ * batches, in order, retrying with back-off for as long as the store refuses (an InfluxDB outage becomes a
+ * growing journal instead of refused devices, up to the journal's size). After a crash or a restart the
+ * forwarder starts again from the oldest record not known to be forwarded; the store's "same point twice keeps
+ * one copy" makes the repeats harmless. Recently appended points are kept in memory for the forwarder, so in
+ * the normal case the journal is written and synced but not read back. Queries go to the real store and see
+ * a point once it has been forwarded (normally a few milliseconds after its acknowledgement).
+ */
+public final class JournaledTelemetryStore implements TelemetryStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournaledTelemetryStore.class);
+    public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long MIN_BACK_OFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MAX_BACK_OFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(10);
+
+    /** Points appended together and where their records lie. */
+    private record Chunk(JournalPosition from, JournalPosition to, List<TelemetryPoint> points) {
+    }
+
+    /** What the forwarder writes next, and the position after it. */
+    private record Batch(List<TelemetryPoint> points, JournalPosition to) {
+    }
+
+    private final TelemetryStore store;
+    private final Journal journal;
+    private final int maxBatch;
+    private final int recentLimit;
+    private final ConcurrentLinkedQueue<Chunk> recent = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger recentPoints = new AtomicInteger();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final Thread forwarder;
+    private final Duration drainOnClose;
+    private volatile JournalPosition forwarded;
+    private volatile boolean running = true;
+    private volatile long drainDeadline = Long.MAX_VALUE;
+
+    private JournaledTelemetryStore(TelemetryStore store, Journal journal, int maxBatch, Duration drainOnClose) {
+        this.store = store;
+        this.drainOnClose = drainOnClose;
+        this.journal = journal;
+        this.maxBatch = maxBatch;
+        this.recentLimit = 20 * maxBatch;
+        this.forwarded = journal.start();
+        this.forwarder = Thread.ofPlatform().name("m2mcare-journal-forwarder").daemon(true).unstarted(this::forwardLoop);
+    }
+
+    /**
+     * Opens (or recovers) the journal in the folder and starts forwarding to the store, beginning with what an
+     * earlier run left unforwarded.
+     *
+     * @param maxBytes most bytes of records waiting for the store before writes are refused
+     * @param maxBatch most points per write to the store
+     */
+    public static JournaledTelemetryStore open(TelemetryStore store, Path folder, long maxBytes, long segmentBytes,
+            int maxBatch) {
+        return open(store, folder, maxBytes, segmentBytes, maxBatch, DRAIN_ON_CLOSE);
+    }
+
+    /** @param drainOnClose how long {@link #close} lets the forwarder empty the journal into the store */
+    static JournaledTelemetryStore open(TelemetryStore store, Path folder, long maxBytes, long segmentBytes,
+            int maxBatch, Duration drainOnClose) {
+        Journal journal;
+        try {
+            journal = Journal.open(folder, segmentBytes, maxBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the telemetry journal in " + folder, e);
+        }
+        JournaledTelemetryStore journaled = new JournaledTelemetryStore(store, journal, maxBatch, drainOnClose);
+        journaled.forwarder.start();
+        LOG.info("Telemetry journal in {} (at most {} MiB waiting) in front of the {} store", folder,
+                maxBytes / (1024 * 1024), store.kind());
+        return journaled;
+    }
+
+    @Override
+    public String kind() {
+        return store.kind();
+    }
+
+    /** Durable when this returns: the points are synced to the journal; the store gets them shortly after. */
+    @Override
+    public void write(List<TelemetryPoint> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        if (!running) {
+            throw new StoreUnavailableException("the telemetry journal is shut down");
+        }
+        List<byte[]> payloads = new ArrayList<>(points.size());
+        for (TelemetryPoint point : points) {
+            payloads.add(JournalRecords.encode(point));
+        }
+        synchronized (this) {
+            Journal.Appended appended;
+            try {
+                appended = journal.append(payloads);
+            } catch (IOException e) {
+                throw new StoreUnavailableException("the telemetry journal cannot write: " + e.getMessage(), e);
+            }
+            if (recentPoints.addAndGet(points.size()) <= recentLimit) {
+                recent.add(new Chunk(appended.from(), appended.to(), List.copyOf(points)));
+            } else {
+                recentPoints.addAndGet(-points.size());
+            }
+        }
+        LockSupport.unpark(forwarder);
+    }
+
+    @Override
+    public List<TelemetryPoint> query(TelemetryQuery query) {
+        return store.query(query);
+    }
+
+    /**
+     * Up while the journal takes writes, even when the store behind it is down (its points wait in the
+     * journal); down when the journal is full or failed.
+     */
+    @Override
+    public StoreHealth health() {
+        StoreHealth behind = store.health();
+        long backlog = backlogBytes();
+        String failure = lastFailure.get();
+        String detail = behind.detail() + "; journal " + journal.folder() + ": " + backlog + " bytes waiting for "
+                + behind.kind() + (failure == null ? "" : " (last forward failure: " + failure + ")");
+        if (!journal.writable()) {
+            return StoreHealth.down(behind.kind(), detail + "; the journal takes no writes");
+        }
+        if (backlog >= journal.maxBytes()) {
+            return StoreHealth.down(behind.kind(), detail + "; the journal is full");
+        }
+        return StoreHealth.up(behind.kind(), detail);
+    }
+
+    /** Bytes of records appended but not yet written to the store. */
+    public long backlogBytes() {
+        return journal.backlogBytes(forwarded);
+    }
+
+    private void forwardLoop() {
+        Batch pending = null;
+        long backOff = 0;
+        while (true) {
+            if (pending == null) {
+                try {
+                    pending = next(forwarded);
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Reading the telemetry journal failed; retrying", e);
+                    LockSupport.parkNanos(MAX_BACK_OFF_NANOS);
+                    continue;
+                }
+                if (pending.points().isEmpty()) {
+                    forwarded = pending.to();
+                    pending = null;
+                    if (!running) {
+                        return;
+                    }
+                    LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    continue;
+                }
+            }
+            try {
+                store.write(pending.points());
+                forwarded = pending.to();
+                journal.release(forwarded);
+                pending = null;
+                backOff = 0;
+                if (lastFailure.getAndSet(null) != null) {
+                    LOG.info("Telemetry store ({}) takes writes again; forwarding the journal", store.kind());
+                }
+            } catch (RuntimeException e) {
+                if (lastFailure.getAndSet(e.getMessage()) == null) {
+                    LOG.warn("Telemetry store ({}) refused {} journalled points; they stay in the journal and are "
+                            + "retried: {}", store.kind(), pending.points().size(), e.getMessage());
+                }
+                if (!running && System.nanoTime() > drainDeadline) {
+                    return;
+                }
+                backOff = backOff == 0 ? MIN_BACK_OFF_NANOS : Math.min(MAX_BACK_OFF_NANOS, backOff * 2);
+                LockSupport.parkNanos(backOff);
+            }
+            if (!running && System.nanoTime() > drainDeadline) {
+                return;
+            }
+        }
+    }
+
+    /** The next points after the position: from memory when they are there, else read back from the journal. */
+    private Batch next(JournalPosition position) throws IOException {
+        JournalPosition at = journal.normalise(position);
+        Chunk head = recent.peek();
+        while (head != null && head.from().compareTo(at) < 0) {
+            dropHead();
+            head = recent.peek();
+        }
+        if (head != null && head.from().equals(at)) {
+            List<TelemetryPoint> points = new ArrayList<>(head.points());
+            JournalPosition to = head.to();
+            dropHead();
+            head = recent.peek();
+            while (head != null && head.from().equals(journal.normalise(to))
+                    && points.size() + head.points().size() <= maxBatch) {
+                points.addAll(head.points());
+                to = head.to();
+                dropHead();
+                head = recent.peek();
+            }
+            return new Batch(points, to);
+        }
+        Journal.Read read = journal.read(at, maxBatch);
+        List<TelemetryPoint> points = new ArrayList<>(read.payloads().size());
+        for (byte[] payload : read.payloads()) {
+            try {
+                points.add(JournalRecords.decode(payload));
+            } catch (IllegalArgumentException e) {
+                LOG.error("Skipping a telemetry journal record that cannot be read: {}", e.getMessage());
+            }
+        }
+        return new Batch(points, read.next());
+    }
+
+    private void dropHead() {
+        Chunk dropped = recent.poll();
+        if (dropped != null) {
+            recentPoints.addAndGet(-dropped.points().size());
+        }
+    }
+
+    /**
+     * Stops taking writes, gives the forwarder up to ten seconds (by default) to empty the journal into the store, then
+     * closes both; what is left is forwarded after the next start.
+     */
+    @Override
+    public void close() {
+        drainDeadline = System.nanoTime() + drainOnClose.toNanos();
+        running = false;
+        LockSupport.unpark(forwarder);
+        try {
+            forwarder.join(drainOnClose.toMillis() + 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long left = backlogBytes();
+        if (left > 0) {
+            LOG.warn("Telemetry journal {}: {} bytes not yet in the {} store; they are forwarded after the next start",
+                    journal.folder(), left, store.kind());
+        }
+        synchronized (this) {
+            journal.close();
+        }
+        store.close();
+    }
+}

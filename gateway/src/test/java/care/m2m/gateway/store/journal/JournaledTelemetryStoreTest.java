@@ -1,0 +1,146 @@
+package care.m2m.gateway.store.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import care.m2m.contracts.messages.MetricValue;
+import care.m2m.gateway.store.StoreHealth;
+import care.m2m.gateway.store.StoreUnavailableException;
+import care.m2m.gateway.store.TelemetryPoint;
+import care.m2m.gateway.store.TelemetryQuery;
+import care.m2m.gateway.store.TelemetryStore;
+import care.m2m.gateway.store.embedded.EmbeddedTelemetryStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The journal in front of a real (embedded) store: points written reach the store behind it; while that store
+ * refuses writes the journal keeps accepting, and what it holds at shutdown is forwarded after the next open.
+ */
+@Timeout(60)
+class JournaledTelemetryStoreTest {
+
+    private static final Instant START = Instant.parse("2026-11-25T00:00:00Z");
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final long SEGMENT_BYTES = 4 * 1024;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void pointsReachTheStoreBehindItWithEveryKindOfValue() {
+        try (JournaledTelemetryStore journaled = open(new Outage(new EmbeddedTelemetryStore(dataDir)))) {
+            List<TelemetryPoint> written = points("washer-1", 0, 40);
+            for (int i = 0; i < written.size(); i += 8) {
+                journaled.write(written.subList(i, i + 8));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> query(journaled, "washer-1").size() == 40);
+            assertThat(query(journaled, "washer-1")).isEqualTo(written);
+            await().atMost(Duration.ofSeconds(5)).until(() -> journaled.backlogBytes() == 0);
+        }
+    }
+
+    @Test
+    void anOutageIsHeldInTheJournalAndForwardedAfterARestart() {
+        Outage down = new Outage(new EmbeddedTelemetryStore(dataDir));
+        down.refusing = true;
+        List<TelemetryPoint> written = points("heatpump-7", 0, 300);
+        try (JournaledTelemetryStore journaled = open(down)) {
+            for (int i = 0; i < written.size(); i += 10) {
+                journaled.write(written.subList(i, i + 10));
+            }
+            StoreHealth health = journaled.health();
+            assertThat(health.up()).isTrue();
+            assertThat(health.detail()).contains("bytes waiting for embedded").contains("last forward failure");
+            assertThat(journaled.backlogBytes()).isPositive();
+        }
+        try (JournaledTelemetryStore journaled = open(new Outage(new EmbeddedTelemetryStore(dataDir)))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> query(journaled, "heatpump-7").size() == 300);
+            assertThat(query(journaled, "heatpump-7")).isEqualTo(written);
+            await().atMost(Duration.ofSeconds(5)).until(() -> journaled.backlogBytes() == 0);
+        }
+    }
+
+    @Test
+    void theStoreComingBackDuringTheRunGetsEverythingWithoutARestart() {
+        Outage flaky = new Outage(new EmbeddedTelemetryStore(dataDir));
+        flaky.refusing = true;
+        try (JournaledTelemetryStore journaled = open(flaky)) {
+            List<TelemetryPoint> written = points("charger-3", 0, 100);
+            for (int i = 0; i < written.size(); i += 5) {
+                journaled.write(written.subList(i, i + 5));
+            }
+            flaky.refusing = false;
+            await().atMost(Duration.ofSeconds(20)).until(() -> query(journaled, "charger-3").size() == 100);
+            assertThat(query(journaled, "charger-3")).isEqualTo(written);
+        }
+    }
+
+    private JournaledTelemetryStore open(TelemetryStore behind) {
+        return JournaledTelemetryStore.open(behind, dataDir.resolve("journal"), MAX_BYTES, SEGMENT_BYTES, 50,
+                Duration.ofMillis(300));
+    }
+
+    private static List<TelemetryPoint> query(TelemetryStore store, String device) {
+        return store.query(new TelemetryQuery(device, START, START.plusSeconds(100_000), Set.of(), 10_000));
+    }
+
+    private static List<TelemetryPoint> points(String device, int from, int count) {
+        List<TelemetryPoint> points = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            Map<String, MetricValue> values = new LinkedHashMap<>();
+            values.put("flow_temp_c", MetricValue.of(30.5 + i % 7));
+            values.put("pump_on", MetricValue.of(i % 2 == 0));
+            values.put("mode", MetricValue.of(i % 3 == 0 ? "heating" : "défrost"));
+            points.add(new TelemetryPoint(device, "model-x", START.plusSeconds(i), values));
+        }
+        return points;
+    }
+
+    /** The real store, refusing writes while {@link #refusing} is set, as InfluxDB does while it is down. */
+    private static final class Outage implements TelemetryStore {
+        private final TelemetryStore store;
+        volatile boolean refusing;
+
+        Outage(TelemetryStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public String kind() {
+            return store.kind();
+        }
+
+        @Override
+        public void write(List<TelemetryPoint> points) {
+            if (refusing) {
+                throw new StoreUnavailableException("the store is down for this test");
+            }
+            store.write(points);
+        }
+
+        @Override
+        public List<TelemetryPoint> query(TelemetryQuery query) {
+            return store.query(query);
+        }
+
+        @Override
+        public StoreHealth health() {
+            return refusing ? StoreHealth.down(kind(), "down for this test") : store.health();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+}
