@@ -7,7 +7,7 @@
 usage() {
   cat <<USAGE
 Usage: bench/ingest-compare.sh [--devices N] [--window N] [--warmup D] [--duration D] [--connections N,...]
-                               [--rates N,...]
+                               [--rates N,...] [--journal]
   --devices N        publishing devices (default 200)
   --window N         unacknowledged QoS 1 messages per device (default 10)
   --warmup D         warm-up before each measured window (default 10s)
@@ -16,12 +16,15 @@ Usage: bench/ingest-compare.sh [--devices N] [--window N] [--warmup D] [--durati
                      one process may hold at most 'ulimit -Hn' sockets, so larger counts are refused up front
   --rates L          extra fixed rates (msg/s, comma separated) to run the gateway at after its half-rate run,
                      for the latency curve (default none)
+  --journal          runs the gateway with its telemetry journal (M2MCARE_TELEMETRY_JOURNAL=true): PUBACK once the
+                     message is synced to the local journal, InfluxDB written behind it; the stored count is taken
+                     after the journal has been forwarded
 Environment: M2MCARE_SKIP_BUILD=1 uses the jars already built; M2MCARE_BENCH_RESULTS sets the output folder;
 M2MCARE_BENCH_GATEWAY_JAVA_OPTS adds JVM options to the gateway (for example a JFR recording).
 USAGE
 }
 bench_name=ingest-compare
-devices=200 window=10 warmup=10s duration=30s connections=10000 rates=""
+devices=200 window=10 warmup=10s duration=30s connections=10000 rates="" journal=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --devices) devices="$2"; shift 2 ;;
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --rates) rates="$2"; shift 2 ;;
+    --journal) journal=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "ingest-compare: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -111,7 +115,8 @@ PY
 start_influx
 # Device secrets at 1,000 PBKDF2 iterations instead of 10,000: registering and first-connecting 18,000 devices
 # would otherwise spend about 80 s of CPU on key derivation (bench/device-secrets.sh) before memory is measured.
-start_gateway M2MCARE_INFLUX_URL="$influx_url" M2MCARE_INFLUX_DATABASE=bench M2MCARE_DEVICE_SECRET_ITERATIONS=1000
+start_gateway M2MCARE_INFLUX_URL="$influx_url" M2MCARE_INFLUX_DATABASE=bench M2MCARE_DEVICE_SECRET_ITERATIONS=1000 \
+  M2MCARE_TELEMETRY_JOURNAL="$journal"
 echo "registering $provisioned devices..." >&2
 java -jar "$sim_jar" --provision-only --gateway-url "$gateway_base" --admin-token "$gateway_token" \
   --devices "$provisioned" --id-prefix bench --credentials "$work/credentials.csv" >"$raw/provision.txt" 2>&1 \
@@ -126,6 +131,13 @@ for rate in "${extra_rates[@]}"; do
   load "gateway-at-$rate" "$gateway_mqtt_port" --devices "$devices" --rate "$rate" --watch-pid "$gateway_pid=gateway" \
     --watch-pid "$influx_pid=influxd"
 done
+if [ "$journal" = true ]; then # acknowledged means journalled: let the forwarder finish before counting
+  for _ in $(seq 1 120); do
+    backlog="$(curl -fsS "$gateway_base/metrics" | awk '/^m2mcare_journal_backlog_bytes/ {print int($2)}')"
+    [ "${backlog:-1}" = 0 ] && break
+    sleep 0.5
+  done
+fi
 stored="$(curl -fsS -G "$influx_url/query" --data-urlencode db=bench \
   --data-urlencode 'q=SELECT count(energy_wh_total) FROM telemetry' | python3 -c \
   'import json,sys; r=json.load(sys.stdin)["results"][0]; print(r["series"][0]["values"][0][1] if "series" in r else 0)')"
@@ -148,5 +160,5 @@ stop_pid "$mosquitto_pid"
 
 python3 "$root/bench/ingest-report.py" "$raw" "$results/ingest-compare-$stamp" "$(machine_facts)" "$stored" \
   "$gateway_heap_kb" "$blocked" "$fd_limit" \
-  "devices=$devices window=$window warmup=$warmup duration=$duration connections=$connections, device secrets at 1,000 PBKDF2 iterations"
+  "devices=$devices window=$window warmup=$warmup duration=$duration connections=$connections journal=$journal, device secrets at 1,000 PBKDF2 iterations"
 echo "report: $results/ingest-compare-$stamp.md" >&2

@@ -56,4 +56,21 @@ class ConfigLoaderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("M2MCARE_DEVICE_SECRET_ITERATIONS: expected 1 to 10000000, got 0");
     }
+
+    @Test
+    void theTelemetryJournalIsOffByDefaultAndLivesInTheDataFolder() {
+        GatewayConfig defaults = ConfigLoader.from(Map.of("M2MCARE_DATA_DIR", "/srv/m2m"));
+        assertThat(defaults.writer().journal().enabled()).isFalse();
+        assertThat(defaults.writer().journal().dir()).isEqualTo(Path.of("/srv/m2m/telemetry-journal"));
+        assertThat(defaults.writer().writersFor(false)).isEqualTo(2);
+        GatewayConfig on = ConfigLoader.from(Map.of("M2MCARE_TELEMETRY_JOURNAL", "true",
+                "M2MCARE_TELEMETRY_JOURNAL_DIR", "/disk/journal", "M2MCARE_TELEMETRY_JOURNAL_MAX_MB", "64"));
+        assertThat(on.writer().journal().enabled()).isTrue();
+        assertThat(on.writer().journal().dir()).isEqualTo(Path.of("/disk/journal"));
+        assertThat(on.writer().journal().maxBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(on.writer().writersFor(false)).as("journal appends go one after another").isEqualTo(1);
+        assertThatThrownBy(() -> ConfigLoader.from(Map.of("M2MCARE_TELEMETRY_JOURNAL_MAX_MB", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("M2MCARE_TELEMETRY_JOURNAL_MAX_MB");
+    }
 }

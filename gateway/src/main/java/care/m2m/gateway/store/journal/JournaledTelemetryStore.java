@@ -37,6 +37,14 @@ public final class JournaledTelemetryStore implements TelemetryStore {
     private static final long MIN_BACK_OFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACK_OFF_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(10);
+    /**
+     * Backlog beyond which a write waits for the forwarder while the store takes writes: an outage is absorbed up
+     * to the journal's size, but a store that is merely slower than the devices slows their acknowledgements down
+     * instead of letting the journal grow without end (about 14,000 typical points, a quarter of a second at
+     * 55,000 msg/s).
+     */
+    public static final long DEFAULT_LAG_BYTES = 4L * 1024 * 1024;
+    private static final long LAG_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** Points appended together and where their records lie. */
     private record Chunk(JournalPosition from, JournalPosition to, List<TelemetryPoint> points) {
@@ -55,16 +63,20 @@ public final class JournaledTelemetryStore implements TelemetryStore {
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final Thread forwarder;
     private final Duration drainOnClose;
+    private final long lagBytes;
+    private final Object caughtUp = new Object();
     private volatile JournalPosition forwarded;
     private volatile boolean running = true;
     private volatile long drainDeadline = Long.MAX_VALUE;
 
-    private JournaledTelemetryStore(TelemetryStore store, Journal journal, int maxBatch, Duration drainOnClose) {
+    private JournaledTelemetryStore(TelemetryStore store, Journal journal, int maxBatch, Duration drainOnClose,
+            long lagBytes) {
         this.store = store;
+        this.lagBytes = lagBytes;
         this.drainOnClose = drainOnClose;
         this.journal = journal;
         this.maxBatch = maxBatch;
-        this.recentLimit = 20 * maxBatch;
+        this.recentLimit = 4 * maxBatch;
         this.forwarded = journal.start();
         this.forwarder = Thread.ofPlatform().name("m2mcare-journal-forwarder").daemon(true).unstarted(this::forwardLoop);
     }
@@ -78,19 +90,22 @@ public final class JournaledTelemetryStore implements TelemetryStore {
      */
     public static JournaledTelemetryStore open(TelemetryStore store, Path folder, long maxBytes, long segmentBytes,
             int maxBatch) {
-        return open(store, folder, maxBytes, segmentBytes, maxBatch, DRAIN_ON_CLOSE);
+        return open(store, folder, maxBytes, segmentBytes, maxBatch, DRAIN_ON_CLOSE, DEFAULT_LAG_BYTES);
     }
 
-    /** @param drainOnClose how long {@link #close} lets the forwarder empty the journal into the store */
+    /**
+     * @param drainOnClose how long {@link #close} lets the forwarder empty the journal into the store
+     * @param lagBytes backlog beyond which writes wait for the forwarder while the store takes writes
+     */
     static JournaledTelemetryStore open(TelemetryStore store, Path folder, long maxBytes, long segmentBytes,
-            int maxBatch, Duration drainOnClose) {
+            int maxBatch, Duration drainOnClose, long lagBytes) {
         Journal journal;
         try {
             journal = Journal.open(folder, segmentBytes, maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the telemetry journal in " + folder, e);
         }
-        JournaledTelemetryStore journaled = new JournaledTelemetryStore(store, journal, maxBatch, drainOnClose);
+        JournaledTelemetryStore journaled = new JournaledTelemetryStore(store, journal, maxBatch, drainOnClose, lagBytes);
         journaled.forwarder.start();
         LOG.info("Telemetry journal in {} (at most {} MiB waiting) in front of the {} store", folder,
                 maxBytes / (1024 * 1024), store.kind());
@@ -102,12 +117,17 @@ public final class JournaledTelemetryStore implements TelemetryStore {
         return store.kind();
     }
 
-    /** Durable when this returns: the points are synced to the journal; the store gets them shortly after. */
+    /**
+     * Durable when this returns: the points are synced to the journal; the store gets them shortly after. While the
+     * store takes writes but lags more than the lag limit behind, this first waits for it (flow control: the
+     * devices' acknowledgements slow down to what the store absorbs); while the store refuses, it does not wait.
+     */
     @Override
     public void write(List<TelemetryPoint> points) {
         if (points.isEmpty()) {
             return;
         }
+        awaitForwarder();
         if (!running) {
             throw new StoreUnavailableException("the telemetry journal is shut down");
         }
@@ -156,6 +176,19 @@ public final class JournaledTelemetryStore implements TelemetryStore {
         return StoreHealth.up(behind.kind(), detail);
     }
 
+    private void awaitForwarder() {
+        synchronized (caughtUp) {
+            while (running && lastFailure.get() == null && backlogBytes() > lagBytes) {
+                try {
+                    caughtUp.wait(TimeUnit.NANOSECONDS.toMillis(LAG_WAIT_NANOS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreUnavailableException("interrupted while waiting for the telemetry journal");
+                }
+            }
+        }
+    }
+
     /** Bytes of records appended but not yet written to the store. */
     public long backlogBytes() {
         return journal.backlogBytes(forwarded);
@@ -188,12 +221,19 @@ public final class JournaledTelemetryStore implements TelemetryStore {
                 forwarded = pending.to();
                 journal.release(forwarded);
                 pending = null;
+                synchronized (caughtUp) {
+                    caughtUp.notifyAll();
+                }
                 backOff = 0;
                 if (lastFailure.getAndSet(null) != null) {
                     LOG.info("Telemetry store ({}) takes writes again; forwarding the journal", store.kind());
                 }
             } catch (RuntimeException e) {
-                if (lastFailure.getAndSet(e.getMessage()) == null) {
+                String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                synchronized (caughtUp) {
+                    caughtUp.notifyAll(); // writers waiting for a lagging store stop waiting for a refusing one
+                }
+                if (lastFailure.getAndSet(reason) == null) {
                     LOG.warn("Telemetry store ({}) refused {} journalled points; they stay in the journal and are "
                             + "retried: {}", store.kind(), pending.points().size(), e.getMessage());
                 }

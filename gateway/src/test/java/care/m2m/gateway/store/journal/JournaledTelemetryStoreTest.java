@@ -18,13 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The journal in front of a real (embedded) store: points written reach the store behind it; while that store
- * refuses writes the journal keeps accepting, and what it holds at shutdown is forwarded after the next open.
+ * refuses writes the journal keeps accepting, and what it holds at shutdown is forwarded after the next open;
+ * while it takes writes but lags, writers wait for it.
  */
 @Timeout(60)
 class JournaledTelemetryStoreTest {
@@ -85,9 +89,30 @@ class JournaledTelemetryStoreTest {
         }
     }
 
+    @Test
+    void aStoreThatTakesWritesButLagsSlowsTheWritesDown() throws Exception {
+        Outage slow = new Outage(new EmbeddedTelemetryStore(dataDir));
+        slow.gate = new CountDownLatch(1);
+        try (JournaledTelemetryStore journaled = JournaledTelemetryStore.open(slow, dataDir.resolve("journal"),
+                MAX_BYTES, SEGMENT_BYTES, 50, Duration.ofMillis(300), 2_000)) {
+            List<TelemetryPoint> written = points("boiler-9", 0, 200);
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < written.size(); i += 10) {
+                    journaled.write(written.subList(i, i + 10));
+                }
+            });
+            // the forwarder holds its first batch at the closed gate; the backlog passes 2,000 bytes and writes wait
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !writing.isDone());
+            assertThat(journaled.backlogBytes()).isBetween(2_000L, 20_000L);
+            slow.gate.countDown();
+            writing.get(20, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> query(journaled, "boiler-9").size() == 200);
+        }
+    }
+
     private JournaledTelemetryStore open(TelemetryStore behind) {
         return JournaledTelemetryStore.open(behind, dataDir.resolve("journal"), MAX_BYTES, SEGMENT_BYTES, 50,
-                Duration.ofMillis(300));
+                Duration.ofMillis(300), JournaledTelemetryStore.DEFAULT_LAG_BYTES);
     }
 
     private static List<TelemetryPoint> query(TelemetryStore store, String device) {
@@ -106,10 +131,15 @@ class JournaledTelemetryStoreTest {
         return points;
     }
 
-    /** The real store, refusing writes while {@link #refusing} is set, as InfluxDB does while it is down. */
+    /**
+     * The real store, refusing writes while {@link #refusing} is set, as InfluxDB does while it is down, or holding
+     * them at a closed {@link #gate}, as a store slower than the devices does.
+     */
     private static final class Outage implements TelemetryStore {
         private final TelemetryStore store;
         volatile boolean refusing;
+        /** When set, writes wait until it opens: a store that takes writes, slowly. */
+        volatile CountDownLatch gate;
 
         Outage(TelemetryStore store) {
             this.store = store;
@@ -124,6 +154,15 @@ class JournaledTelemetryStoreTest {
         public void write(List<TelemetryPoint> points) {
             if (refusing) {
                 throw new StoreUnavailableException("the store is down for this test");
+            }
+            CountDownLatch closed = gate;
+            if (closed != null) {
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreUnavailableException("interrupted");
+                }
             }
             store.write(points);
         }
