@@ -155,8 +155,7 @@ final class Journal implements AutoCloseable {
         Appended appended = new Appended(new JournalPosition(activeSegment, from),
                 new JournalPosition(activeSegment, activeSize));
         if (activeSize >= segmentBytes) {
-            active.close();
-            startSegment(activeSegment + 1);
+            roll();
         }
         return appended;
     }
@@ -346,6 +345,26 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Continues in a new segment. The records already appended are durable whatever happens here, so a failure to
+     * start the next segment only logs and keeps writing into the current one (tried again after the next append).
+     */
+    private void roll() {
+        FileChannel full = active;
+        try {
+            startSegment(activeSegment + 1);
+        } catch (IOException e) {
+            LOG.warn("Telemetry journal {}: cannot start segment {}, going on in segment {}: {}", dir,
+                    activeSegment + 1, activeSegment, e.toString());
+            return;
+        }
+        try {
+            full.close();
+        } catch (IOException e) {
+            LOG.debug("Closing a full telemetry journal segment: {}", e.toString());
+        }
+    }
+
     private void startSegment(long number) throws IOException {
         Path path = segmentPath(number);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -358,6 +377,7 @@ final class Journal implements AutoCloseable {
             syncFolder();
         } catch (IOException e) {
             channel.close();
+            Files.deleteIfExists(path);
             throw e;
         }
         active = channel;
