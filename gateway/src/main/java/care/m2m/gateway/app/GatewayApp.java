@@ -330,9 +330,15 @@ public final class GatewayApp implements AutoCloseable {
         if (!journal.enabled()) {
             return influx;
         }
-        JournaledTelemetryStore journaled = JournaledTelemetryStore.open(influx, journal.dir(), journal.maxBytes(),
-                JournaledTelemetryStore.DEFAULT_SEGMENT_BYTES, config.writer().maxBatchPoints());
-        metrics.journalBacklog(journaled::backlogBytes);
+        JournaledTelemetryStore journaled;
+        try {
+            journaled = JournaledTelemetryStore.open(influx, journal.dir(), journal.maxBytes(),
+                    JournaledTelemetryStore.DEFAULT_SEGMENT_BYTES, config.writer().maxBatchPoints());
+        } catch (RuntimeException e) {
+            influx.close();
+            throw e;
+        }
+        metrics.journal(journaled::backlogBytes, journaled::rejectedPoints);
         return journaled;
     }
 

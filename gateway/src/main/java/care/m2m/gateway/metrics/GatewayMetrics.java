@@ -33,8 +33,11 @@ public interface GatewayMetrics {
     /** Registers the gauge of telemetry points waiting to be written. */
     void writerQueue(IntSupplier depth);
 
-    /** Bytes in the telemetry journal not yet forwarded to the store (registered only when the journal is on). */
-    void journalBacklog(LongSupplier bytes);
+    /**
+     * The telemetry journal (registered only when it is on): bytes not yet forwarded to the store, and points the
+     * store refused as such and the journal set aside.
+     */
+    void journal(LongSupplier backlogBytes, LongSupplier rejectedPoints);
 
     /** A fault was raised (new or reopened) on a device. */
     void faultRaised(String code, boolean reopened);
@@ -87,7 +90,7 @@ public interface GatewayMetrics {
         }
 
         @Override
-        public void journalBacklog(LongSupplier bytes) {
+        public void journal(LongSupplier backlogBytes, LongSupplier rejectedPoints) {
         }
     };
 }

@@ -2,6 +2,7 @@ package care.m2m.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -123,10 +124,13 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     }
 
     @Override
-    public void journalBacklog(LongSupplier bytes) {
-        Gauge.builder("m2mcare.journal.backlog", bytes::getAsLong)
+    public void journal(LongSupplier backlogBytes, LongSupplier rejectedPoints) {
+        Gauge.builder("m2mcare.journal.backlog", backlogBytes::getAsLong)
                 .description("Bytes of acknowledged telemetry in the local journal not yet written to the store")
                 .baseUnit("bytes")
+                .register(registry);
+        FunctionCounter.builder("m2mcare.journal.rejected.points", rejectedPoints, LongSupplier::getAsLong)
+                .description("Journalled points the store refused as such, set aside in rejected.jsonl")
                 .register(registry);
     }
 

@@ -41,7 +41,8 @@ class TelemetryJournalTest {
     void anInfluxOutageAndAKilledGatewayLoseNoAcknowledgedMessage() throws Exception {
         InfluxServer influx = InfluxServer.shared();
         String database = "journal_" + Long.toString(System.nanoTime(), 36);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(3600);
+        // whole seconds: InfluxDB prints those times as Instant does
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
         try (GatewayProcess gateway = new GatewayProcess(dataDir, Map.of("M2MCARE_INFLUX_URL", influx.url(),
                 "M2MCARE_INFLUX_DATABASE", database, "M2MCARE_INFLUX_TIMEOUT_MS", "2000",
                 "M2MCARE_TELEMETRY_JOURNAL", "true"))) {
@@ -73,6 +74,11 @@ class TelemetryJournalTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> gateway.http().metric("m2mcare_journal_backlog_bytes") == 0);
         }
         assertThat(stored(influx, database)).isEqualTo(BEFORE_OUTAGE + DURING_OUTAGE);
+        String values = influx.query(database, "SELECT flow_temp_c FROM telemetry");
+        for (int i = 0; i < BEFORE_OUTAGE + DURING_OUTAGE; i++) {
+            assertThat(values).as("message %d", i)
+                    .contains("\"" + start.plusSeconds(i) + "\"," + (30 + i % 10) + ".5]");
+        }
     }
 
     private long journalBytes() throws Exception {

@@ -1,6 +1,7 @@
 package care.m2m.gateway.store.influx;
 
 import care.m2m.gateway.store.StoreHealth;
+import care.m2m.gateway.store.StoreRejectedException;
 import care.m2m.gateway.store.StoreUnavailableException;
 import care.m2m.gateway.store.TelemetryPoint;
 import care.m2m.gateway.store.TelemetryQuery;
@@ -72,7 +73,12 @@ public final class InfluxTelemetryStore implements TelemetryStore {
 
     @Override
     public void write(List<TelemetryPoint> points) {
-        InfluxLineProtocol.Lines lines = InfluxLineProtocol.encode(points);
+        InfluxLineProtocol.Lines lines;
+        try {
+            lines = InfluxLineProtocol.encode(points);
+        } catch (IllegalArgumentException e) {
+            throw new StoreRejectedException("InfluxDB cannot take these points: " + e.getMessage(), e);
+        }
         if (lines.count() == 0) {
             return;
         }
@@ -186,6 +192,12 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     private StoreUnavailableException unavailable(String what, InfluxDBException e) {
+        if (e instanceof InfluxDBException.FieldTypeConflictException
+                || e instanceof InfluxDBException.UnableToParseException
+                || e instanceof InfluxDBException.PointsBeyondRetentionPolicyException) {
+            return new StoreRejectedException(what + " failed: InfluxDB at " + settings.url()
+                    + " refused points of it: " + reason(e), e);
+        }
         String why = e instanceof InfluxDBIOException ? "InfluxDB at " + settings.url() + " is unreachable"
                 : "InfluxDB at " + settings.url() + " refused it";
         return new StoreUnavailableException(what + " failed: " + why + ": " + reason(e), e);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -37,6 +36,7 @@ final class Journal implements AutoCloseable {
     private static final int VERSION = 1;
     private static final int READ_CHUNK = 1024 * 1024;
     private static final String SUFFIX = ".journal";
+    private static final String CHECKPOINT = "forwarded.position";
 
     /** Whole records read from the journal and the position right after the last of them. */
     record Read(List<byte[]> payloads, JournalPosition next) {
@@ -53,7 +53,6 @@ final class Journal implements AutoCloseable {
     private final FileLock lock;
     /** Synced size of every segment on disk, by number; the last one is the active segment. */
     private final ConcurrentSkipListMap<Long, Long> sizes = new ConcurrentSkipListMap<>();
-    private final AtomicLong totalBytes = new AtomicLong();
     /** Where the forwarder has got to, as last reported to {@link #release}. */
     private volatile JournalPosition forwarded = new JournalPosition(0, 0);
     private long activeSegment;
@@ -74,7 +73,13 @@ final class Journal implements AutoCloseable {
         Files.createDirectories(dir);
         FileChannel lockChannel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        FileLock lock = lockChannel.tryLock();
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close();
+            throw new IOException("cannot lock the telemetry journal in " + dir + ": " + e, e);
+        }
         if (lock == null) {
             lockChannel.close();
             throw new IOException("another process holds the telemetry journal in " + dir);
@@ -90,14 +95,41 @@ final class Journal implements AutoCloseable {
         return journal;
     }
 
-    /** The first position that holds or will hold a record. */
+    /**
+     * Where forwarding starts after an open: the checkpoint an earlier run left (see {@link #checkpoint}) when it
+     * still lies in the journal, else the first record.
+     */
     JournalPosition start() {
-        return new JournalPosition(sizes.firstKey(), HEADER_BYTES);
+        JournalPosition first = new JournalPosition(sizes.firstKey(), HEADER_BYTES);
+        try {
+            List<String> saved = Files.readAllLines(dir.resolve(CHECKPOINT));
+            String[] parts = saved.isEmpty() ? new String[0] : saved.getFirst().trim().split(" ");
+            if (parts.length == 2) {
+                JournalPosition at = new JournalPosition(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                Long size = sizes.get(at.segment());
+                if (size != null && at.offset() >= HEADER_BYTES && at.offset() <= size) {
+                    return at;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("No usable forwarding checkpoint in {}: {}", dir, e.toString());
+        }
+        return first;
     }
 
-    /** Bytes of all segment files, the active one included (records already forwarded among them). */
-    long bytes() {
-        return totalBytes.get();
+    /**
+     * Remembers how far forwarding got, so that the next start does not send the store again what it already
+     * has. Not synced: a checkpoint lost in a crash only means more is sent again, which the store keeps once.
+     */
+    void checkpoint(JournalPosition forwardedUpTo) {
+        Path temporary = dir.resolve(CHECKPOINT + ".tmp");
+        try {
+            Files.writeString(temporary, forwardedUpTo.segment() + " " + forwardedUpTo.offset() + "\n");
+            Files.move(temporary, dir.resolve(CHECKPOINT), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.debug("Could not write the forwarding checkpoint in {}: {}", dir, e.toString());
+        }
     }
 
     /** Bytes written after the given position, which nobody has forwarded yet. */
@@ -122,13 +154,13 @@ final class Journal implements AutoCloseable {
         }
         long need = 0;
         for (byte[] payload : payloads) {
-            if (payload.length > MAX_RECORD_BYTES) {
+            if (payload.length == 0 || payload.length > MAX_RECORD_BYTES) {
                 throw new IllegalArgumentException("a journal record of " + payload.length + " bytes is over the limit");
             }
             need += RECORD_OVERHEAD + payload.length;
         }
         long backlog = backlogBytes(forwarded);
-        if (backlog + need > maxBytes) {
+        if (backlog > 0 && backlog + need > maxBytes) { // an empty journal takes any batch, however large
             throw new JournalFullException(backlog, maxBytes);
         }
         ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(need));
@@ -151,7 +183,6 @@ final class Journal implements AutoCloseable {
         }
         activeSize += need;
         sizes.put(activeSegment, activeSize);
-        totalBytes.addAndGet(need);
         Appended appended = new Appended(new JournalPosition(activeSegment, from),
                 new JournalPosition(activeSegment, activeSize));
         if (activeSize >= segmentBytes) {
@@ -209,15 +240,24 @@ final class Journal implements AutoCloseable {
     JournalPosition normalise(JournalPosition position) {
         JournalPosition at = position;
         while (true) {
-            Map.Entry<Long, Long> segment = sizes.ceilingEntry(at.segment());
+            Long segment = sizes.ceilingKey(at.segment());
             if (segment == null) {
                 return at;
             }
-            if (segment.getKey() != at.segment()) {
-                at = new JournalPosition(segment.getKey(), HEADER_BYTES);
+            if (segment != at.segment()) {
+                at = new JournalPosition(segment, HEADER_BYTES);
             }
+            // the next segment first: a segment's size is final once a later segment exists (append stores the
+            // size before a roll adds the next key), so a size read after seeing the next key cannot grow any more
             Long next = sizes.higherKey(at.segment());
-            if (next == null || at.offset() < segment.getValue()) {
+            if (next == null) {
+                return at;
+            }
+            Long size = sizes.get(at.segment());
+            if (size == null) {
+                continue; // deleted meanwhile: the ceiling moves on
+            }
+            if (at.offset() < size) {
                 return at;
             }
             at = new JournalPosition(next, HEADER_BYTES);
@@ -235,7 +275,7 @@ final class Journal implements AutoCloseable {
             return -1;
         }
         int length = head.getInt(0);
-        if (length < 0 || length > MAX_RECORD_BYTES || offset + RECORD_OVERHEAD + length > end) {
+        if (length <= 0 || length > MAX_RECORD_BYTES || offset + RECORD_OVERHEAD + length > end) {
             return -1;
         }
         int chunk = (int) Math.min(end - offset, Math.max(READ_CHUNK, RECORD_OVERHEAD + (long) length));
@@ -249,7 +289,7 @@ final class Journal implements AutoCloseable {
         int found = 0;
         while (found < maxRecords && buffer.remaining() >= RECORD_OVERHEAD) {
             int recordLength = buffer.getInt(buffer.position());
-            if (recordLength < 0 || recordLength > MAX_RECORD_BYTES) {
+            if (recordLength <= 0 || recordLength > MAX_RECORD_BYTES) { // zeros (a preallocated tail) are no record
                 return found == 0 ? -1 : at;
             }
             if (buffer.remaining() < RECORD_OVERHEAD + recordLength) {
@@ -340,7 +380,6 @@ final class Journal implements AutoCloseable {
                 return 0;
             }
             sizes.put(number, offset);
-            totalBytes.addAndGet(offset);
             return records;
         }
     }
@@ -384,7 +423,6 @@ final class Journal implements AutoCloseable {
         activeSegment = number;
         activeSize = HEADER_BYTES;
         sizes.put(number, (long) HEADER_BYTES);
-        totalBytes.addAndGet(HEADER_BYTES);
     }
 
     private void cutBack(long size) {
@@ -407,7 +445,6 @@ final class Journal implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(segmentPath(segment));
-            totalBytes.addAndGet(-size);
         } catch (IOException e) {
             sizes.put(segment, size);
             LOG.warn("Could not delete forwarded telemetry journal segment {}: {}", segment, e.toString());

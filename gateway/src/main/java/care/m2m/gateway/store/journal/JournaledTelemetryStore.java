@@ -1,21 +1,27 @@
 package care.m2m.gateway.store.journal;
 
 import care.m2m.gateway.store.StoreHealth;
+import care.m2m.gateway.store.StoreRejectedException;
 import care.m2m.gateway.store.StoreUnavailableException;
 import care.m2m.gateway.store.TelemetryPoint;
 import care.m2m.gateway.store.TelemetryQuery;
 import care.m2m.gateway.store.TelemetryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +51,8 @@ public final class JournaledTelemetryStore implements TelemetryStore {
      */
     public static final long DEFAULT_LAG_BYTES = 4L * 1024 * 1024;
     private static final long LAG_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final String REJECTED = "rejected.jsonl";
 
     /** Points appended together and where their records lie. */
     private record Chunk(JournalPosition from, JournalPosition to, List<TelemetryPoint> points) {
@@ -65,6 +73,9 @@ public final class JournaledTelemetryStore implements TelemetryStore {
     private final Duration drainOnClose;
     private final long lagBytes;
     private final Object caughtUp = new Object();
+    private final AtomicLong rejected = new AtomicLong();
+    /** Backlog the writers need not wait for: what an outage or an earlier run left, shrinking as it drains. */
+    private volatile long catchUpBytes;
     private volatile JournalPosition forwarded;
     private volatile boolean running = true;
     private volatile long drainDeadline = Long.MAX_VALUE;
@@ -166,7 +177,8 @@ public final class JournaledTelemetryStore implements TelemetryStore {
         long backlog = backlogBytes();
         String failure = lastFailure.get();
         String detail = behind.detail() + "; journal " + journal.folder() + ": " + backlog + " bytes waiting for "
-                + behind.kind() + (failure == null ? "" : " (last forward failure: " + failure + ")");
+                + behind.kind() + (failure == null ? "" : " (last forward failure: " + failure + ")")
+                + (rejected.get() == 0 ? "" : ", " + rejected.get() + " refused points set aside in " + REJECTED);
         if (!journal.writable()) {
             return StoreHealth.down(behind.kind(), detail + "; the journal takes no writes");
         }
@@ -178,7 +190,8 @@ public final class JournaledTelemetryStore implements TelemetryStore {
 
     private void awaitForwarder() {
         synchronized (caughtUp) {
-            while (running && lastFailure.get() == null && backlogBytes() > lagBytes) {
+            while (running && forwarder.isAlive() && lastFailure.get() == null
+                    && backlogBytes() > lagBytes + catchUpBytes) {
                 try {
                     caughtUp.wait(TimeUnit.NANOSECONDS.toMillis(LAG_WAIT_NANOS));
                 } catch (InterruptedException e) {
@@ -194,58 +207,106 @@ public final class JournaledTelemetryStore implements TelemetryStore {
         return journal.backlogBytes(forwarded);
     }
 
+    /** Points the store refused as such (not for being down), set aside in {@code rejected.jsonl}. */
+    public long rejectedPoints() {
+        return rejected.get();
+    }
+
     private void forwardLoop() {
         Batch pending = null;
         long backOff = 0;
-        while (true) {
-            if (pending == null) {
-                try {
-                    pending = next(forwarded);
-                } catch (IOException | RuntimeException e) {
-                    LOG.error("Reading the telemetry journal failed; retrying", e);
-                    LockSupport.parkNanos(MAX_BACK_OFF_NANOS);
-                    continue;
-                }
-                if (pending.points().isEmpty()) {
-                    forwarded = pending.to();
-                    pending = null;
-                    if (!running) {
-                        return;
-                    }
-                    LockSupport.parkNanos(IDLE_PARK_NANOS);
-                    continue;
-                }
-            }
+        long lastCheckpoint = System.nanoTime();
+        catchUpBytes = backlogBytes();
+        while (running || System.nanoTime() <= drainDeadline) {
             try {
-                store.write(pending.points());
-                forwarded = pending.to();
-                journal.release(forwarded);
-                pending = null;
-                synchronized (caughtUp) {
-                    caughtUp.notifyAll();
+                if (pending == null) {
+                    pending = next(forwarded);
+                    if (pending.points().isEmpty()) {
+                        advance(pending.to());
+                        pending = null;
+                        if (!running) {
+                            break;
+                        }
+                        LockSupport.parkNanos(IDLE_PARK_NANOS);
+                        continue;
+                    }
                 }
+                writeSplitting(pending.points());
+                advance(pending.to());
+                pending = null;
                 backOff = 0;
                 if (lastFailure.getAndSet(null) != null) {
-                    LOG.info("Telemetry store ({}) takes writes again; forwarding the journal", store.kind());
+                    catchUpBytes = backlogBytes(); // writers keep going while the outage's backlog drains
+                    LOG.info("Telemetry store ({}) takes writes again; forwarding {} journalled bytes", store.kind(),
+                            catchUpBytes);
                 }
-            } catch (RuntimeException e) {
+                if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
+                    journal.checkpoint(forwarded);
+                    lastCheckpoint = System.nanoTime();
+                }
+            } catch (Throwable e) { // an Error too: this thread must outlive anything one batch can throw
                 String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                if (lastFailure.getAndSet(reason) == null) {
+                    LOG.warn("Telemetry store ({}) refused {} journalled points; they stay in the journal and are "
+                            + "retried: {}", store.kind(), pending == null ? 0 : pending.points().size(), reason,
+                            e instanceof StoreUnavailableException ? null : e);
+                }
                 synchronized (caughtUp) {
                     caughtUp.notifyAll(); // writers waiting for a lagging store stop waiting for a refusing one
                 }
-                if (lastFailure.getAndSet(reason) == null) {
-                    LOG.warn("Telemetry store ({}) refused {} journalled points; they stay in the journal and are "
-                            + "retried: {}", store.kind(), pending.points().size(), e.getMessage());
-                }
-                if (!running && System.nanoTime() > drainDeadline) {
-                    return;
+                if (!running) {
+                    break;
                 }
                 backOff = backOff == 0 ? MIN_BACK_OFF_NANOS : Math.min(MAX_BACK_OFF_NANOS, backOff * 2);
                 LockSupport.parkNanos(backOff);
             }
-            if (!running && System.nanoTime() > drainDeadline) {
+        }
+        journal.checkpoint(forwarded);
+    }
+
+    /** Everything before the position is in the store: move on, delete what is wholly forwarded, wake writers. */
+    private void advance(JournalPosition to) {
+        forwarded = to;
+        journal.release(to);
+        catchUpBytes = Math.min(catchUpBytes, backlogBytes());
+        synchronized (caughtUp) {
+            caughtUp.notifyAll();
+        }
+    }
+
+    /**
+     * Writes the points. When the store refuses some of them as such ({@link StoreRejectedException}), the batch
+     * is split until each refused point is alone; those are set aside, the rest is written. Any other failure
+     * leaves the whole batch to be retried (points already written are kept once).
+     */
+    private void writeSplitting(List<TelemetryPoint> points) {
+        try {
+            store.write(points);
+        } catch (StoreRejectedException e) {
+            if (points.size() == 1) {
+                setAside(points.getFirst(), e);
                 return;
             }
+            int half = points.size() / 2;
+            writeSplitting(points.subList(0, half));
+            writeSplitting(points.subList(half, points.size()));
+        }
+    }
+
+    private void setAside(TelemetryPoint point, StoreRejectedException why) {
+        rejected.incrementAndGet();
+        JsonObject values = new JsonObject();
+        point.values().forEach((name, value) -> values.put(name, value.raw()));
+        String line = new JsonObject().put("device", point.deviceId()).put("model", point.model())
+                .put("ts", point.timestamp().toString()).put("metrics", values).put("reason", why.getMessage())
+                .encode() + "\n";
+        LOG.error("Telemetry store ({}) refuses a point of {} at {} as such; set aside in {}: {}", store.kind(),
+                point.deviceId(), point.timestamp(), journal.folder().resolve(REJECTED), why.getMessage());
+        try {
+            Files.writeString(journal.folder().resolve(REJECTED), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.error("Could not write the refused point to {}: {} (the point: {})", REJECTED, e.toString(), line);
         }
     }
 

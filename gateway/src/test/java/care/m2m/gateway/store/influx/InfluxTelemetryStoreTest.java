@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import care.m2m.contracts.messages.MetricValue;
 import care.m2m.gateway.store.StoreHealth;
+import care.m2m.gateway.store.StoreRejectedException;
 import care.m2m.gateway.store.StoreUnavailableException;
 import care.m2m.gateway.store.TelemetryPoint;
 import care.m2m.gateway.store.TelemetryQuery;
@@ -108,9 +109,20 @@ class InfluxTelemetryStoreTest extends TelemetryStoreContract {
         String device = newDevice("kettle");
 
         assertThatThrownBy(() -> store.write(List.of(point(device, T0, Map.of("model", MetricValue.of("x"))))))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(StoreRejectedException.class)
                 .hasMessageContaining(device)
                 .hasMessageContaining("'model'");
+    }
+
+    @Test
+    void aFieldTypeConflictIsARefusalOfThePointsNotAnOutage() {
+        String device = newDevice("boiler");
+        store.write(List.of(point(device, T0, Map.of("flow_temp_c", MetricValue.of(41.5)))));
+
+        assertThatThrownBy(() -> store.write(List.of(point(device, T0.plusSeconds(1),
+                Map.of("flow_temp_c", MetricValue.of("hot"))))))
+                .isInstanceOf(StoreRejectedException.class)
+                .hasMessageContaining("field type conflict");
     }
 
     @Test

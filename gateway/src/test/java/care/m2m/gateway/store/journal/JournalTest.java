@@ -92,7 +92,6 @@ class JournalTest {
             assertThat(journal.backlogBytes(end)).isZero();
             journal.release(end);
             assertThat(segments()).hasSize(1);
-            assertThat(journal.bytes()).isEqualTo(Files.size(segments().getFirst()));
         }
     }
 
@@ -123,6 +122,46 @@ class JournalTest {
             journal.append(List.of(record(1)));
             assertThatThrownBy(() -> Journal.open(dir, SEGMENT_BYTES, MAX_BYTES))
                     .isInstanceOfAny(IOException.class, java.nio.channels.OverlappingFileLockException.class);
+        }
+    }
+
+    @Test
+    void zerosAfterTheLastRecordAreNoRecords() throws IOException {
+        try (Journal journal = Journal.open(dir, MAX_BYTES, MAX_BYTES)) {
+            journal.append(List.of(record(1), record(2)));
+        }
+        Path segment = segments().getLast();
+        long whole = Files.size(segment);
+        Files.write(segment, new byte[64], StandardOpenOption.APPEND); // a file system that extended the file
+        try (Journal journal = Journal.open(dir, MAX_BYTES, MAX_BYTES)) {
+            assertThat(Files.size(segment)).isEqualTo(whole);
+            assertThat(texts(readAll(journal, journal.start()))).containsExactly("record-1", "record-2");
+        }
+    }
+
+    @Test
+    void anEmptyJournalTakesABatchLargerThanItsLimit() throws IOException {
+        try (Journal journal = Journal.open(dir, 4 * 1024 * 1024, 1024 * 1024)) {
+            journal.append(List.of(new byte[700_000], new byte[700_000]));
+            assertThatThrownBy(() -> journal.append(List.of(record(1)))).isInstanceOf(JournalFullException.class);
+        }
+    }
+
+    @Test
+    void forwardingResumesFromTheCheckpointAfterARestart() throws IOException {
+        JournalPosition checkpoint;
+        try (Journal journal = Journal.open(dir, SEGMENT_BYTES, MAX_BYTES)) {
+            for (int i = 0; i < 20; i++) {
+                journal.append(List.of(record(i)));
+            }
+            Journal.Read firstFive = journal.read(journal.start(), 5);
+            checkpoint = firstFive.next();
+            journal.checkpoint(checkpoint);
+        }
+        try (Journal journal = Journal.open(dir, SEGMENT_BYTES, MAX_BYTES)) {
+            assertThat(journal.start()).isEqualTo(checkpoint);
+            List<String> rest = texts(readAll(journal, journal.start()));
+            assertThat(rest).hasSize(15).startsWith("record-5").endsWith("record-19");
         }
     }
 

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import care.m2m.contracts.messages.MetricValue;
 import care.m2m.gateway.store.StoreHealth;
+import care.m2m.gateway.store.StoreRejectedException;
 import care.m2m.gateway.store.StoreUnavailableException;
 import care.m2m.gateway.store.TelemetryPoint;
 import care.m2m.gateway.store.TelemetryQuery;
 import care.m2m.gateway.store.TelemetryStore;
 import care.m2m.gateway.store.embedded.EmbeddedTelemetryStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +114,85 @@ class JournaledTelemetryStoreTest {
         }
     }
 
+    @Test
+    void aPointTheStoreRefusesAsSuchIsSetAsideAndTheRestIsStored() throws Exception {
+        Outage picky = new Outage(new EmbeddedTelemetryStore(dataDir));
+        picky.refusedMode = "poison";
+        List<TelemetryPoint> written = new ArrayList<>(points("dryer-2", 0, 40));
+        Map<String, MetricValue> poison = new LinkedHashMap<>(written.get(17).values());
+        poison.put("mode", MetricValue.of("poison"));
+        TelemetryPoint bad = new TelemetryPoint("dryer-2", "model-x", written.get(17).timestamp(), poison);
+        written.set(17, bad);
+        try (JournaledTelemetryStore journaled = open(picky)) {
+            for (int i = 0; i < written.size(); i += 20) {
+                journaled.write(written.subList(i, i + 20));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> query(journaled, "dryer-2").size() == 39);
+            await().atMost(Duration.ofSeconds(5)).until(() -> journaled.backlogBytes() == 0);
+            assertThat(query(journaled, "dryer-2")).doesNotContain(bad).hasSize(39);
+            assertThat(journaled.rejectedPoints()).isOne();
+            assertThat(journaled.health().detail()).contains("1 refused points set aside");
+        }
+        List<String> setAside = Files.readAllLines(dataDir.resolve("journal").resolve(JournaledTelemetryStore.REJECTED));
+        assertThat(setAside).hasSize(1);
+        assertThat(setAside.getFirst()).contains("\"device\":\"dryer-2\"").contains("poison")
+                .contains(bad.timestamp().toString());
+    }
+
+    @Test
+    void writesDoNotWaitForAStoreThatRefuses() throws Exception {
+        Outage down = new Outage(new EmbeddedTelemetryStore(dataDir));
+        down.refusing = true;
+        try (JournaledTelemetryStore journaled = JournaledTelemetryStore.open(down, dataDir.resolve("journal"),
+                MAX_BYTES, SEGMENT_BYTES, 50, Duration.ofMillis(300), 2_000)) {
+            List<TelemetryPoint> written = points("oven-1", 0, 300);
+            journaled.write(written.subList(0, 10));
+            await().atMost(Duration.ofSeconds(5)).until(() -> journaled.health().detail().contains("last forward failure"));
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                for (int i = 10; i < written.size(); i += 10) {
+                    journaled.write(written.subList(i, i + 10));
+                }
+            });
+            writing.get(10, TimeUnit.SECONDS);
+            assertThat(journaled.backlogBytes()).isGreaterThan(2_000);
+        }
+    }
+
+    @Test
+    void tinySegmentsAndASmallMemoryCacheLoseNothing() throws Exception {
+        Counting behind = new Counting(new EmbeddedTelemetryStore(dataDir));
+        List<TelemetryPoint> written = points("meter-5", 0, 2_000);
+        // 300-byte segments roll on nearly every append, and 5-point batches leave a memory cache of 20 points,
+        // so the forwarder keeps crossing segment ends and reading records back from the files
+        try (JournaledTelemetryStore journaled = JournaledTelemetryStore.open(behind, dataDir.resolve("journal"),
+                MAX_BYTES, 300, 5, Duration.ofMillis(300), JournaledTelemetryStore.DEFAULT_LAG_BYTES)) {
+            for (int i = 0; i < written.size(); i += 5) {
+                journaled.write(written.subList(i, i + 5));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> journaled.backlogBytes() == 0);
+            assertThat(query(journaled, "meter-5")).isEqualTo(written);
+        }
+        try (Stream<Path> files = Files.list(dataDir.resolve("journal"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".journal")).count())
+                    .as("forwarded segments are deleted").isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRestartAfterEverythingWasForwardedSendsNothingAgain() {
+        try (JournaledTelemetryStore journaled = open(new Outage(new EmbeddedTelemetryStore(dataDir)))) {
+            journaled.write(points("kettle-4", 0, 100));
+            await().atMost(Duration.ofSeconds(10)).until(() -> journaled.backlogBytes() == 0);
+        }
+        Counting behind = new Counting(new EmbeddedTelemetryStore(dataDir));
+        try (JournaledTelemetryStore journaled = open(behind)) {
+            assertThat(journaled.backlogBytes()).isZero();
+            journaled.write(points("kettle-4", 100, 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> behind.points.get() == 1);
+            assertThat(query(journaled, "kettle-4")).hasSize(101);
+        }
+    }
+
     private JournaledTelemetryStore open(TelemetryStore behind) {
         return JournaledTelemetryStore.open(behind, dataDir.resolve("journal"), MAX_BYTES, SEGMENT_BYTES, 50,
                 Duration.ofMillis(300), JournaledTelemetryStore.DEFAULT_LAG_BYTES);
@@ -135,11 +218,13 @@ class JournaledTelemetryStoreTest {
      * The real store, refusing writes while {@link #refusing} is set, as InfluxDB does while it is down, or holding
      * them at a closed {@link #gate}, as a store slower than the devices does.
      */
-    private static final class Outage implements TelemetryStore {
+    private static class Outage implements TelemetryStore {
         private final TelemetryStore store;
         volatile boolean refusing;
         /** When set, writes wait until it opens: a store that takes writes, slowly. */
         volatile CountDownLatch gate;
+        /** A batch holding a point with this {@code mode} is refused as such, as InfluxDB refuses a type conflict. */
+        volatile String refusedMode;
 
         Outage(TelemetryStore store) {
             this.store = store;
@@ -154,6 +239,10 @@ class JournaledTelemetryStoreTest {
         public void write(List<TelemetryPoint> points) {
             if (refusing) {
                 throw new StoreUnavailableException("the store is down for this test");
+            }
+            String refused = refusedMode;
+            if (refused != null && points.stream().anyMatch(p -> MetricValue.of(refused).equals(p.values().get("mode")))) {
+                throw new StoreRejectedException("field type conflict for this test", null);
             }
             CountDownLatch closed = gate;
             if (closed != null) {
@@ -180,6 +269,21 @@ class JournaledTelemetryStoreTest {
         @Override
         public void close() {
             store.close();
+        }
+    }
+
+    /** The real store, counting the points written to it. */
+    private static final class Counting extends Outage {
+        final AtomicLong points = new AtomicLong();
+
+        Counting(TelemetryStore store) {
+            super(store);
+        }
+
+        @Override
+        public void write(List<TelemetryPoint> batch) {
+            super.write(batch);
+            points.addAndGet(batch.size());
         }
     }
 }
