@@ -25,7 +25,9 @@ import java.util.function.Function;
  * the fifth round (README, "Measured figures"), {@code protocol} (ARTime as NAB runs it against the live
  * default, 64 to 256 categories), {@code warmup} (shorter warm-ups), {@code margin} (the learnt range's
  * margin), {@code age} (a fine step while the stream is young), {@code weight} (the ensemble weighted in
- * the max) and {@code multi} (several ARTs with offset blocks); their names say which parts they run.
+ * the max) and {@code multi} (several ARTs with offset blocks), and {@code refractory} (a decaying memory of
+ * the fused output discounted from later outputs) and {@code likelihood} (HTM's anomaly likelihood on the
+ * fused output); their names say which parts they run.
  * {@code --phases N} runs every variant N times, the ART's blocks
  * shifted by 0 to N - 1 points (the stream handed to it from its (shift + 1)-th point), and prints each
  * profile's mean [min, max].
@@ -228,10 +230,50 @@ public final class ScaleEvaluation {
     }
 
     /** One variant: a fresh ART part per series, and how to read the step it chose. */
-    record Variant(String name, Function<NabSeries, AnomalyDetector> art, boolean fused) {
+    record Variant(String name, Function<NabSeries, AnomalyDetector> art, boolean fused,
+            java.util.function.Supplier<java.util.function.DoubleUnaryOperator> post) {
         Variant(String name, Function<NabSeries, AnomalyDetector> art) {
             this(name, art, true);
         }
+
+        Variant(String name, Function<NabSeries, AnomalyDetector> art, boolean fused) {
+            this(name, art, fused, () -> java.util.function.DoubleUnaryOperator.identity());
+        }
+    }
+
+    /** After an output, later outputs count only by how much they exceed a decaying memory of it. */
+    static java.util.function.DoubleUnaryOperator refractory(double discount, int halfLife) {
+        double decay = Math.pow(0.5, 1.0 / halfLife);
+        double[] memory = new double[1];
+        return s -> {
+            double out = Math.max(0, s - discount * memory[0]);
+            memory[0] = Math.max(memory[0] * decay, s);
+            return out;
+        };
+    }
+
+    /**
+     * HTM's anomaly likelihood on the fused score: how unusual the recent mean score (span {@code shortSpan})
+     * is against the stream's long-run mean and spread of scores (span {@code longSpan}), as a log-scaled tail.
+     */
+    static java.util.function.DoubleUnaryOperator likelihood(int shortSpan, int longSpan, int warm) {
+        double a = 2.0 / (shortSpan + 1);
+        double b = 2.0 / (longSpan + 1);
+        double[] st = new double[4]; // short mean, long mean, long variance, count
+        return s -> {
+            st[0] += a * (s - st[0]);
+            double d = s - st[1];
+            st[1] += b * d;
+            st[2] = (1 - b) * (st[2] + b * d * d);
+            if (++st[3] < warm) {
+                return 0.0;
+            }
+            double sd = Math.sqrt(Math.max(st[2], 1e-6));
+            double z = (st[0] - st[1]) / sd;
+            double tail = care.m2m.anomaly.GaussianTail.upperTail(z);
+            double like = 1 - tail;
+            return Math.log(1.0000000001 - like) / Math.log(1.0 - 0.9999999999);
+        };
     }
 
     /** NAB's protocol: the file's range and length (hence probation) handed to the ART before the first point. */
@@ -365,6 +407,24 @@ public final class ScaleEvaluation {
                     }
                 }
             }
+            case "refractory" -> {
+                v.add(new Variant("FUSED live default", series -> live(7, 64)));
+                for (double d : new double[] {0.5, 0.8, 1.0}) {
+                    for (int h : new int[] {200, 1000, 3000}) {
+                        v.add(new Variant("FUSED live, refractory " + d + " half-life " + h,
+                                series -> live(7, 64), true, () -> refractory(d, h)));
+                    }
+                }
+            }
+            case "likelihood" -> {
+                v.add(new Variant("FUSED live default", series -> live(7, 64)));
+                for (int sh : new int[] {1, 5, 10}) {
+                    for (int lg : new int[] {2000, 8000}) {
+                        v.add(new Variant("FUSED live, likelihood short " + sh + " long " + lg,
+                                series -> live(7, 64), true, () -> likelihood(sh, lg, 300)));
+                    }
+                }
+            }
             case "weight" -> {
                 for (double w : new double[] {0.5, 0.7, 0.8, 0.9, 1.0, 1.2}) {
                     v.add(new Variant("NAB protocol 256 cats, max(" + w + " ensemble, ART)",
@@ -415,7 +475,7 @@ public final class ScaleEvaluation {
             }
             default -> throw new IllegalArgumentException("unknown group " + group
                     + "; expected fixed, cadence, period, tau, select, phase, paired, protocol, warmup, margin,"
-                    + " age, weight or multi");
+                    + " age, weight, multi, refractory or likelihood");
         }
         return v;
     }
@@ -468,11 +528,12 @@ public final class ScaleEvaluation {
             AnomalyDetector e = ensemble.newDetector();
             AnomalyDetector a = variant.art().apply(series);
             AnomalyDetector shifted = shift == 0 ? a : new Shifted(shift, a);
+            java.util.function.DoubleUnaryOperator post = variant.post().get();
             double[] scores = new double[series.size()];
             for (int i = 0; i < scores.length; i++) {
                 double fromEnsemble = e.score(series.millis()[i], series.values()[i]);
                 double fromArt = shifted.score(series.millis()[i], series.values()[i]);
-                scores[i] = variant.fused() ? Math.max(fromEnsemble, fromArt) : fromArt;
+                scores[i] = post.applyAsDouble(variant.fused() ? Math.max(fromEnsemble, fromArt) : fromArt);
             }
             points += scores.length;
             int step = stepOf(a);
