@@ -76,6 +76,8 @@ public final class JournaledTelemetryStore implements TelemetryStore {
     private final AtomicLong rejected = new AtomicLong();
     /** Backlog the writers need not wait for: what an outage or an earlier run left, shrinking as it drains. */
     private volatile long catchUpBytes;
+    /** The last append was refused because the journal held its most bytes. */
+    private volatile boolean full;
     private volatile JournalPosition forwarded;
     private volatile boolean running = true;
     private volatile long drainDeadline = Long.MAX_VALUE;
@@ -150,6 +152,10 @@ public final class JournaledTelemetryStore implements TelemetryStore {
             Journal.Appended appended;
             try {
                 appended = journal.append(payloads);
+                full = false;
+            } catch (JournalFullException e) {
+                full = true;
+                throw e;
             } catch (IOException e) {
                 throw new StoreUnavailableException("the telemetry journal cannot write: " + e.getMessage(), e);
             }
@@ -182,7 +188,7 @@ public final class JournaledTelemetryStore implements TelemetryStore {
         if (!journal.writable()) {
             return StoreHealth.down(behind.kind(), detail + "; the journal takes no writes");
         }
-        if (backlog >= journal.maxBytes()) {
+        if (full) {
             return StoreHealth.down(behind.kind(), detail + "; the journal is full");
         }
         return StoreHealth.up(behind.kind(), detail);
@@ -268,7 +274,11 @@ public final class JournaledTelemetryStore implements TelemetryStore {
     private void advance(JournalPosition to) {
         forwarded = to;
         journal.release(to);
-        catchUpBytes = Math.min(catchUpBytes, backlogBytes());
+        long backlog = backlogBytes();
+        catchUpBytes = Math.min(catchUpBytes, backlog);
+        if (full && backlog < journal.maxBytes() * 9 / 10) {
+            full = false; // room again, even before the next append proves it
+        }
         synchronized (caughtUp) {
             caughtUp.notifyAll();
         }

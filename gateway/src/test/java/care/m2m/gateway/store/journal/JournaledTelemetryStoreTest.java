@@ -193,6 +193,41 @@ class JournaledTelemetryStoreTest {
         }
     }
 
+    @Test
+    void aFullJournalRefusesWritesAndReportsItselfDown() {
+        Outage down = new Outage(new EmbeddedTelemetryStore(dataDir));
+        down.refusing = true;
+        try (JournaledTelemetryStore journaled = JournaledTelemetryStore.open(down, dataDir.resolve("journal"),
+                1024 * 1024, SEGMENT_BYTES, 50, Duration.ofMillis(300), JournaledTelemetryStore.DEFAULT_LAG_BYTES)) {
+            int accepted = 0;
+            StoreUnavailableException refused = null;
+            for (int i = 0; refused == null && i < 100_000; i += 50) {
+                try {
+                    journaled.write(points("fridge-8", i, 50));
+                    accepted += 50;
+                } catch (StoreUnavailableException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).isInstanceOf(JournalFullException.class).hasMessageContaining("retry later");
+            assertThat(accepted).isPositive();
+            assertThat(journaled.health().up()).isFalse();
+            assertThat(journaled.health().detail()).contains("the journal is full");
+        }
+    }
+
+    @Test
+    void closeReturnsWhileTheStoreHangs() {
+        Outage hung = new Outage(new EmbeddedTelemetryStore(dataDir));
+        hung.gate = new CountDownLatch(1);
+        JournaledTelemetryStore journaled = open(hung);
+        journaled.write(points("pump-6", 0, 10));
+        long start = System.nanoTime();
+        journaled.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        hung.gate.countDown();
+    }
+
     private JournaledTelemetryStore open(TelemetryStore behind) {
         return JournaledTelemetryStore.open(behind, dataDir.resolve("journal"), MAX_BYTES, SEGMENT_BYTES, 50,
                 Duration.ofMillis(300), JournaledTelemetryStore.DEFAULT_LAG_BYTES);
