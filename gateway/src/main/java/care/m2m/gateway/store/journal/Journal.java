@@ -121,7 +121,10 @@ final class Journal implements AutoCloseable {
      * Remembers how far forwarding got, so that the next start does not send the store again what it already
      * has. Not synced: a checkpoint lost in a crash only means more is sent again, which the store keeps once.
      */
-    void checkpoint(JournalPosition forwardedUpTo) {
+    synchronized void checkpoint(JournalPosition forwardedUpTo) {
+        if (active == null) {
+            return; // closed: another process may own the folder by now
+        }
         Path temporary = dir.resolve(CHECKPOINT + ".tmp");
         try {
             Files.writeString(temporary, forwardedUpTo.segment() + " " + forwardedUpTo.offset() + "\n");

@@ -226,6 +226,8 @@ class JournaledTelemetryStoreTest {
         journaled.close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         hung.gate.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("m2mcare-journal-forwarder")));
     }
 
     private JournaledTelemetryStore open(TelemetryStore behind) {
