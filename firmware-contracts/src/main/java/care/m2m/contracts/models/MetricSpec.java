@@ -2,6 +2,8 @@ package care.m2m.contracts.models;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a device model promises about one metric: its unit, type and valid range. The gateway rejects readings
@@ -23,10 +25,21 @@ public record MetricSpec(String name, String unit, Type type, Double min, Double
     /** Wire types of metrics: a number, a whole number, true/false, or one of a fixed set of words. */
     public enum Type { NUMBER, INTEGER, BOOLEAN, ENUM }
 
+    /**
+     * Names no metric may have: the stores keep a reading's time, device and model under them, beside its
+     * metrics (InfluxDB would store such a field next to the tag and make every later query ambiguous).
+     */
+    public static final Set<String> RESERVED_NAMES = Set.of("time", "device", "model");
+
     public MetricSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
+        if (RESERVED_NAMES.contains(name)) {
+            throw new IllegalArgumentException("metric " + name + ": the name is reserved ("
+                    + new TreeSet<>(RESERVED_NAMES) + "): the stores keep a reading's time, device and model under"
+                    + " these names");
+        }
         unit = unit == null ? "" : unit;
         values = values == null ? List.of() : List.copyOf(values);
         if (min != null && max != null && min > max) {

@@ -122,6 +122,14 @@ class DeviceModelsTest {
                 .isInstanceOf(InvalidModelException.class);
     }
 
+    @Test
+    void a_metric_named_like_what_the_stores_keep_beside_it_is_refused() throws IOException {
+        String json = builtInJson("coffee-espresso-x1").replace("\"water_hardness_dh\"", "\"time\"");
+
+        assertThatThrownBy(() -> DeviceModels.read(json.getBytes(UTF_8), "test"))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("time").hasMessageContaining("reserved");
+    }
+
     private java.util.List<String> metricNames(String model) {
         return builtIn.require(model).metrics().stream().map(MetricSpec::name).toList();
     }

@@ -1,6 +1,7 @@
 package care.m2m.gateway.store.influx;
 
 import care.m2m.contracts.messages.MetricValue;
+import care.m2m.contracts.models.MetricSpec;
 import care.m2m.gateway.store.TelemetryPoint;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ final class InfluxMapping {
     static final String MEASUREMENT = "telemetry";
     static final String DEVICE_TAG = "device";
     static final String MODEL_TAG = "model";
-    static final Set<String> RESERVED_NAMES = Set.of("time", DEVICE_TAG, MODEL_TAG);
+    /** The contract refuses these metric names in device models already; kept here for points from elsewhere. */
+    static final Set<String> RESERVED_NAMES = MetricSpec.RESERVED_NAMES;
 
     /** InfluxDB's own bounds for timestamps (nanoseconds since the epoch). */
     private static final long MIN_NANOS = Long.MIN_VALUE + 2;
