@@ -54,7 +54,7 @@ final class Journal implements AutoCloseable {
     /** Synced size of every segment on disk, by number; the last one is the active segment. */
     private final ConcurrentSkipListMap<Long, Long> sizes = new ConcurrentSkipListMap<>();
     /** Where the forwarder has got to, as last reported to {@link #release}. */
-    private volatile JournalPosition forwarded = new JournalPosition(0, 0);
+    private volatile JournalPosition forwarded;
     private long activeSegment;
     private FileChannel active;
     private long activeSize;
@@ -88,6 +88,7 @@ final class Journal implements AutoCloseable {
         try {
             journal.recover();
             journal.startSegment(journal.sizes.isEmpty() ? 1 : journal.sizes.lastKey() + 1);
+            journal.forwarded = journal.start();
         } catch (IOException | RuntimeException e) {
             journal.close();
             throw e;
@@ -99,7 +100,7 @@ final class Journal implements AutoCloseable {
      * Where forwarding starts after an open: the checkpoint an earlier run left (see {@link #checkpoint}) when it
      * still lies in the journal, else the first record.
      */
-    JournalPosition start() {
+    private JournalPosition start() {
         JournalPosition first = new JournalPosition(sizes.firstKey(), HEADER_BYTES);
         try {
             List<String> saved = Files.readAllLines(dir.resolve(CHECKPOINT));
@@ -121,7 +122,8 @@ final class Journal implements AutoCloseable {
      * Remembers how far forwarding got, so that the next start does not send the store again what it already
      * has. Not synced: a checkpoint lost in a crash only means more is sent again, which the store keeps once.
      */
-    synchronized void checkpoint(JournalPosition forwardedUpTo) {
+    synchronized void checkpoint() {
+        JournalPosition forwardedUpTo = forwarded;
         if (active == null) {
             return; // closed: another process may own the folder by now
         }
@@ -133,6 +135,16 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Could not write the forwarding checkpoint in {}: {}", dir, e.toString());
         }
+    }
+
+    /** How far the records are in the store: where forwarding resumed at open, then as {@link #release} moves it. */
+    JournalPosition forwarded() {
+        return forwarded;
+    }
+
+    /** Bytes of records not yet in the store. */
+    long backlogBytes() {
+        return backlogBytes(forwarded);
     }
 
     /** Bytes written after the given position, which nobody has forwarded yet. */

@@ -78,7 +78,6 @@ public final class JournaledTelemetryStore implements TelemetryStore {
     private volatile long catchUpBytes;
     /** The last append was refused because the journal held its most bytes. */
     private volatile boolean full;
-    private volatile JournalPosition forwarded;
     private volatile boolean running = true;
     private volatile long drainDeadline = Long.MAX_VALUE;
 
@@ -90,7 +89,6 @@ public final class JournaledTelemetryStore implements TelemetryStore {
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.recentLimit = 4 * maxBatch;
-        this.forwarded = journal.start();
         this.forwarder = Thread.ofPlatform().name("m2mcare-journal-forwarder").daemon(true).unstarted(this::forwardLoop);
     }
 
@@ -210,7 +208,7 @@ public final class JournaledTelemetryStore implements TelemetryStore {
 
     /** Bytes of records appended but not yet written to the store. */
     public long backlogBytes() {
-        return journal.backlogBytes(forwarded);
+        return journal.backlogBytes();
     }
 
     /** Points the store refused as such (not for being down), set aside in {@code rejected.jsonl}. */
@@ -226,7 +224,7 @@ public final class JournaledTelemetryStore implements TelemetryStore {
         while (running || System.nanoTime() <= drainDeadline) {
             try {
                 if (pending == null) {
-                    pending = next(forwarded);
+                    pending = next(journal.forwarded());
                     if (pending.points().isEmpty()) {
                         advance(pending.to());
                         pending = null;
@@ -247,7 +245,7 @@ public final class JournaledTelemetryStore implements TelemetryStore {
                             catchUpBytes);
                 }
                 if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
-                    journal.checkpoint(forwarded);
+                    journal.checkpoint();
                     lastCheckpoint = System.nanoTime();
                 }
             } catch (Throwable e) { // an Error too: this thread must outlive anything one batch can throw
@@ -267,12 +265,11 @@ public final class JournaledTelemetryStore implements TelemetryStore {
                 LockSupport.parkNanos(backOff);
             }
         }
-        journal.checkpoint(forwarded);
+        journal.checkpoint();
     }
 
     /** Everything before the position is in the store: move on, delete what is wholly forwarded, wake writers. */
     private void advance(JournalPosition to) {
-        forwarded = to;
         journal.release(to);
         long backlog = backlogBytes();
         catchUpBytes = Math.min(catchUpBytes, backlog);

@@ -30,7 +30,7 @@ class JournalTest {
                 journal.append(List.of(record(i), record(1000 + i)));
             }
             assertThat(segments()).hasSizeGreaterThan(5);
-            assertThat(texts(readAll(journal, journal.start()))).isEqualTo(expected(50));
+            assertThat(texts(readAll(journal, journal.forwarded()))).isEqualTo(expected(50));
         }
     }
 
@@ -44,7 +44,7 @@ class JournalTest {
         List<Path> before = segments();
         try (Journal journal = Journal.open(dir, SEGMENT_BYTES, MAX_BYTES)) {
             assertThat(segments()).hasSize(before.size() + 1).containsAll(before);
-            assertThat(texts(readAll(journal, journal.start()))).isEqualTo(expected(20));
+            assertThat(texts(readAll(journal, journal.forwarded()))).isEqualTo(expected(20));
         }
     }
 
@@ -59,7 +59,7 @@ class JournalTest {
         Files.write(segment, ByteBuffer.allocate(18).putInt(100).putInt(0).array(), StandardOpenOption.APPEND);
         try (Journal journal = Journal.open(dir, MAX_BYTES, MAX_BYTES)) {
             assertThat(Files.size(segment)).isEqualTo(whole);
-            assertThat(texts(readAll(journal, journal.start()))).containsExactly("record-1", "record-2", "record-3");
+            assertThat(texts(readAll(journal, journal.forwarded()))).containsExactly("record-1", "record-2", "record-3");
         }
     }
 
@@ -73,7 +73,7 @@ class JournalTest {
         bytes[bytes.length - 1] ^= 0x01;
         Files.write(segment, bytes);
         try (Journal journal = Journal.open(dir, MAX_BYTES, MAX_BYTES)) {
-            assertThat(texts(readAll(journal, journal.start()))).containsExactly("record-1", "record-2");
+            assertThat(texts(readAll(journal, journal.forwarded()))).containsExactly("record-1", "record-2");
         }
     }
 
@@ -83,7 +83,7 @@ class JournalTest {
             for (int i = 0; i < 30; i++) {
                 journal.append(List.of(record(i)));
             }
-            Journal.Read read = journal.read(journal.start(), Integer.MAX_VALUE);
+            Journal.Read read = journal.read(journal.forwarded(), Integer.MAX_VALUE);
             JournalPosition end = read.next();
             while (!read.payloads().isEmpty()) {
                 read = journal.read(end, Integer.MAX_VALUE);
@@ -135,7 +135,7 @@ class JournalTest {
         Files.write(segment, new byte[64], StandardOpenOption.APPEND); // a file system that extended the file
         try (Journal journal = Journal.open(dir, MAX_BYTES, MAX_BYTES)) {
             assertThat(Files.size(segment)).isEqualTo(whole);
-            assertThat(texts(readAll(journal, journal.start()))).containsExactly("record-1", "record-2");
+            assertThat(texts(readAll(journal, journal.forwarded()))).containsExactly("record-1", "record-2");
         }
     }
 
@@ -154,19 +154,20 @@ class JournalTest {
             for (int i = 0; i < 20; i++) {
                 journal.append(List.of(record(i)));
             }
-            Journal.Read firstFive = journal.read(journal.start(), 5);
+            Journal.Read firstFive = journal.read(journal.forwarded(), 5);
             checkpoint = firstFive.next();
-            journal.checkpoint(checkpoint);
+            journal.release(checkpoint);
+            journal.checkpoint();
         }
         try (Journal journal = Journal.open(dir, SEGMENT_BYTES, MAX_BYTES)) {
-            assertThat(journal.start()).isEqualTo(checkpoint);
-            List<String> rest = texts(readAll(journal, journal.start()));
+            assertThat(journal.forwarded()).isEqualTo(checkpoint);
+            List<String> rest = texts(readAll(journal, journal.forwarded()));
             assertThat(rest).hasSize(15).startsWith("record-5").endsWith("record-19");
         }
     }
 
     private static JournalPosition lastPosition(Journal journal) throws IOException {
-        JournalPosition at = journal.start();
+        JournalPosition at = journal.forwarded();
         Journal.Read read;
         do {
             read = journal.read(at, Integer.MAX_VALUE);
